@@ -1,0 +1,205 @@
+"""The data model: announcements, the releases they announce, and their features.
+
+Everything here is plain Python: frozen dataclasses that pickle, compare and hash, so that the
+reader, the command line and the Sphinx domain all share one shape of data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from packaging.version import InvalidVersion, Version
+
+
+class Phase(enum.StrEnum):
+    """Where a release stands in its series' cycle."""
+
+    DEV = "dev"
+    ALPHA = "alpha"
+    BETA = "beta"
+    RC = "rc"
+    FINAL = "final"
+    POST = "post"
+
+    @property
+    def is_prerelease(self) -> bool:
+        return self in {Phase.DEV, Phase.ALPHA, Phase.BETA, Phase.RC}
+
+    @classmethod
+    def parse(cls, value: str) -> Phase | None:
+        """Read a phase as people write it (``RC``, ``release candidate``, ``b``...)."""
+        return _PHASE_ALIASES.get(" ".join(value.lower().replace("-", " ").split()))
+
+
+_PHASE_ALIASES: dict[str, Phase] = {
+    **{p.value: p for p in Phase},
+    "a": Phase.ALPHA,
+    "b": Phase.BETA,
+    "c": Phase.RC,
+    "pre": Phase.RC,
+    "preview": Phase.RC,
+    "candidate": Phase.RC,
+    "release candidate": Phase.RC,
+    "stable": Phase.FINAL,
+    "release": Phase.FINAL,
+    "development": Phase.DEV,
+    "post release": Phase.POST,
+}
+
+
+@dataclass(frozen=True, order=False)
+class Release:
+    """One release: a PEP 440 version and what it tells about its phase."""
+
+    version: str
+    """The normalised PEP 440 string, e.g. ``3.12.0a4``."""
+
+    @cached_property
+    def parsed(self) -> Version:
+        return Version(self.version)
+
+    @property
+    def phase(self) -> Phase:
+        v = self.parsed
+        if v.pre is not None:
+            return {"a": Phase.ALPHA, "b": Phase.BETA, "rc": Phase.RC}[v.pre[0]]
+        if v.dev is not None:
+            return Phase.DEV
+        if v.post is not None:
+            return Phase.POST
+        return Phase.FINAL
+
+    @property
+    def number(self) -> int | None:
+        """The pre-release (or dev/post) number: 4 for ``3.12.0a4``, ``None`` for a final."""
+        v = self.parsed
+        if v.pre is not None:
+            return v.pre[1]
+        if v.dev is not None:
+            return v.dev
+        return v.post
+
+    @property
+    def series(self) -> str:
+        """``major.minor``, e.g. ``3.12``."""
+        return f"{self.parsed.major}.{self.parsed.minor}"
+
+    @property
+    def label(self) -> str:
+        """The badge text: ``alpha 4``, ``rc 2``, ``final``."""
+        if self.phase is Phase.FINAL:
+            return "final"
+        return f"{self.phase.value} {self.number}"
+
+    @property
+    def sort_key(self) -> Version:
+        return self.parsed
+
+    @classmethod
+    def from_string(cls, text: str) -> Release | None:
+        """A release from a version string, normalised; ``None`` if it is not PEP 440."""
+        try:
+            return cls(str(Version(text.strip())))
+        except InvalidVersion:
+            return None
+
+    def to_json(self) -> dict[str, str]:
+        return {"version": self.version, "phase": self.phase.value, "series": self.series}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"version": self.version}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        object.__setattr__(self, "version", state["version"])
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One bullet item of a feature section."""
+
+    text: str
+    """Plain text, for matching and searching."""
+    markdown: str
+    """The item as written in the note (Markdown or reST), for rendering."""
+    section: str | None = None
+    """The sub-heading it stands under (``Type annotations``), if any."""
+    peps: tuple[int, ...] = ()
+    line: int = 0
+    """1-based line of the item in the note file."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "markdown": self.markdown,
+            "section": self.section,
+            "peps": list(self.peps),
+        }
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with a note: becomes a Sphinx warning or a CLI message."""
+
+    subtype: str
+    """A :class:`~sphinxcontrib_releases.warnings_.WarningType` value."""
+    message: str
+    line: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"type": self.subtype, "message": self.message, "line": self.line}
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """One note file: an announcement of zero, one or several releases."""
+
+    source: str
+    """The path of the note file, as given to the reader."""
+    syntax: str
+    """``markdown`` or ``rst``."""
+    title: str = ""
+    date: dt.date | None = None
+    updated: dt.date | None = None
+    author: str | None = None
+    description: str | None = None
+    tags: tuple[str, ...] = ()
+    published: bool = True
+    releases: tuple[Release, ...] = ()
+    features: tuple[Feature, ...] = ()
+    peps: tuple[int, ...] = ()
+    extra: tuple[tuple[str, Any], ...] = ()
+    """Front matter keys the reader does not interpret, in file order."""
+    body: str = ""
+    """The text after the front matter."""
+    body_line: int = 1
+    """The 1-based line of the file where :attr:`body` starts."""
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
+
+    @property
+    def announces(self) -> bool:
+        return bool(self.releases)
+
+    @property
+    def newest(self) -> Release | None:
+        return max(self.releases, key=lambda r: r.sort_key, default=None)
+
+    def to_json(self) -> dict[str, Any]:
+        """The public JSON shape (see docs/json.md); keep it stable."""
+        return {
+            "source": self.source,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "updated": self.updated.isoformat() if self.updated else None,
+            "author": self.author,
+            "description": self.description,
+            "tags": list(self.tags),
+            "published": self.published,
+            "releases": [r.to_json() for r in self.releases],
+            "features": [f.to_json() for f in self.features],
+            "peps": list(self.peps),
+            "warnings": [p.to_json() for p in self.problems],
+        }
