@@ -177,6 +177,8 @@ class Announcement:
     """The text after the front matter."""
     body_line: int = 1
     """The 1-based line of the file where :attr:`body` starts."""
+    readable: bool = True
+    """False when the file could not be read at all (binary, not UTF-8, too large)."""
     problems: tuple[Problem, ...] = field(default=(), compare=False)
 
     @property

@@ -1,0 +1,64 @@
+"""Phase badges and the date/author line under a release's title.
+
+Badges are plain ``inline`` nodes: sphinx-design's badge classes colour them in HTML, and every
+other builder writes their words (``alpha 4``, ``rc 2``, ``final``) as ordinary text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from docutils import nodes
+
+from sphinxcontrib_releases.model import Announcement, Release
+
+
+def badge(
+    release: Release, colors: Mapping[str, str], *, with_version: bool = False
+) -> nodes.inline:
+    """One badge; ``with_version`` puts the version before the phase (``3.12.0a4 · alpha 4``)."""
+    color = colors.get(release.phase.value, "secondary")
+    text = f"{release.version} · {release.label}" if with_version else release.label
+    return nodes.inline(
+        text,
+        text,
+        classes=[
+            "sd-sphinx-override",
+            "sd-badge",
+            f"sd-bg-{color}",
+            f"sd-bg-text-{color}",
+            "releases-badge",
+            f"releases-phase-{release.phase.value}",
+        ],
+    )
+
+
+def badges(
+    note: Announcement, colors: Mapping[str, str], anchors: Mapping[str, str] | None = None
+) -> nodes.paragraph | None:
+    """A line with a badge per release of the note (``None`` when it announces none).
+
+    With several releases each badge names its version. ``anchors`` gives a node id per
+    version, so that links can land on the badge of one release of a multi-release note.
+    """
+    if not note.releases:
+        return None
+    line = nodes.paragraph(classes=["releases-badges"])
+    several = len(note.releases) > 1
+    for index, release in enumerate(note.releases):
+        if index:
+            line += nodes.Text(" ")
+        node = badge(release, colors, with_version=several)
+        if anchors and release.version in anchors:
+            node["ids"].append(anchors[release.version])
+        line += node
+    return line
+
+
+def byline(note: Announcement) -> nodes.paragraph | None:
+    """``2023-01-10 · Author`` (whichever of the two the note has)."""
+    parts = [p for p in (note.date.isoformat() if note.date else None, note.author) if p]
+    if not parts:
+        return None
+    text = " · ".join(parts)
+    return nodes.paragraph(text, text, classes=["releases-byline"])

@@ -1,0 +1,103 @@
+"""The command line: ``inspect`` note files, for humans or (``--json``) for pipelines."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from glob import glob, has_magic
+from pathlib import Path
+from typing import TextIO
+
+from sphinxcontrib_releases import __version__
+from sphinxcontrib_releases.model import Announcement
+from sphinxcontrib_releases.reader import NOTE_SUFFIXES, read_note
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    command: int = args.run(args)
+    return command
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m sphinxcontrib_releases",
+        description="Read release-note files the way the Sphinx extension reads them.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    inspect = commands.add_parser(
+        "inspect",
+        help="summarise note files (versions, phases, dates, features, PEPs)",
+        description="Summarise what the reader finds in note files.",
+    )
+    inspect.add_argument("paths", nargs="+", metavar="PATH", help="note files, folders or globs")
+    inspect.add_argument("--json", action="store_true", help="print one JSON object per note")
+    inspect.add_argument("--strict", action="store_true", help="exit 1 if any note has a problem")
+    inspect.set_defaults(run=_inspect)
+    return parser
+
+
+def expand_paths(arguments: Iterable[str]) -> list[Path]:
+    """Files, folders (searched for note files) and glob patterns, in a stable order."""
+    paths: list[Path] = []
+    for argument in arguments:
+        candidates = (
+            [Path(p) for p in sorted(glob(argument, recursive=True))]  # noqa: PTH207 - any pattern
+            if has_magic(argument)
+            else [Path(argument)]
+        )
+        for path in candidates:
+            if path.is_dir():
+                paths.extend(
+                    sorted(
+                        p
+                        for p in path.rglob("*")
+                        if p.is_file() and p.suffix.lower() in NOTE_SUFFIXES
+                    )
+                )
+            else:
+                paths.append(path)
+    return list(dict.fromkeys(paths))
+
+
+def report_problems(notes: Iterable[Announcement], stream: TextIO) -> int:
+    """Write ``path:line: message`` lines; return how many there were."""
+    count = 0
+    for note in notes:
+        for problem in note.problems:
+            stream.write(f"{note.source}:{problem.line or 1}: {problem.message}\n")
+            count += 1
+    return count
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    notes = [read_note(path) for path in expand_paths(args.paths)]
+    if args.json:
+        json.dump([note.to_json() for note in notes], sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        for note in notes:
+            sys.stdout.write(_summary(note))
+    problems = report_problems(notes, sys.stderr)
+    return 1 if args.strict and problems else 0
+
+
+def _summary(note: Announcement) -> str:
+    if note.releases:
+        versions = ", ".join(f"{r.version} ({r.label})" for r in note.releases)
+    else:
+        versions = "announces no release"
+    lines = [
+        note.source,
+        f"  title:    {note.title or '(none)'}",
+        f"  releases: {versions}",
+        f"  date:     {note.date.isoformat() if note.date else '(none)'}",
+        f"  author:   {note.author or '(none)'}",
+        f"  features: {len(note.features)}",
+        f"  PEPs:     {', '.join(str(n) for n in note.peps) or '(none)'}",
+    ]
+    return "\n".join(lines) + "\n\n"

@@ -1,0 +1,218 @@
+"""Every configuration value of the extension, defined once.
+
+Each field of :class:`ReleasesConfig` becomes a ``releases_<name>`` value in ``conf.py``. The
+field's metadata carries its help text, how much must be rebuilt when it changes, and a validator;
+the configuration reference in the docs is generated from these definitions.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from sphinxcontrib_releases.features import (
+    DEFAULT_DROP_ITEMS,
+    DEFAULT_FEATURE_HEADINGS,
+    DEFAULT_STOP_HEADINGS,
+)
+from sphinxcontrib_releases.model import Phase
+from sphinxcontrib_releases.reader import ReaderOptions
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+PREFIX = "releases_"
+
+#: Colour names that sphinx-design styles badges with.
+BADGE_COLORS = frozenset(
+    {"primary", "secondary", "success", "info", "warning", "danger", "light", "muted", "dark"}
+)
+
+DEFAULT_PHASE_COLORS: Mapping[str, str] = {
+    Phase.DEV.value: "secondary",
+    Phase.ALPHA.value: "danger",
+    Phase.BETA.value: "warning",
+    Phase.RC.value: "info",
+    Phase.FINAL.value: "success",
+    Phase.POST.value: "secondary",
+}
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, Sequence) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ValueError("expected a list of strings")
+
+
+def _patterns(value: Any) -> tuple[str, ...]:
+    patterns = _strings(value)
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ValueError(f"{pattern!r} is not a regular expression: {error}") from None
+    return patterns
+
+
+def _boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValueError("expected True or False")
+
+
+def _positive_int(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    raise ValueError("expected a positive whole number")
+
+
+def _fraction(value: Any) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value <= 1:
+        return float(value)
+    raise ValueError("expected a number above 0 and at most 1")
+
+
+def _phase_colors(value: Any) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        raise ValueError("expected a mapping of phase to colour")
+    colors = dict(DEFAULT_PHASE_COLORS)
+    for key, color in value.items():
+        phase = Phase.parse(str(key))
+        if phase is None:
+            raise ValueError(f"unknown phase {key!r}")
+        if color not in BADGE_COLORS:
+            raise ValueError(f"{color!r} is not one of {', '.join(sorted(BADGE_COLORS))}")
+        colors[phase.value] = color
+    return colors
+
+
+def _option(
+    default: Any,
+    help: str,
+    validator: Callable[[Any], Any],
+    *,
+    rebuild: str = "env",
+    types: Any = (),
+) -> Any:
+    return dc.field(
+        default_factory=lambda: dict(default) if isinstance(default, dict) else default,
+        metadata={"help": help, "validator": validator, "rebuild": rebuild, "types": types},
+    )
+
+
+@dc.dataclass(frozen=True)
+class ReleasesConfig:
+    """The extension's settings, as read from ``conf.py`` (``releases_`` + field name)."""
+
+    notes: tuple[str, ...] = _option(
+        (),
+        "Glob patterns (``**`` allowed) of note files, relative to the configuration directory. "
+        "Notes inside the source directory with a registered suffix are also pages.",
+        _strings,
+        types=(list, tuple, str),
+    )
+    feature_headings: tuple[str, ...] = _option(
+        DEFAULT_FEATURE_HEADINGS,
+        "Regular expressions (case-insensitive) of the headings that open a feature section.",
+        _patterns,
+        types=(list, tuple),
+    )
+    stop_headings: tuple[str, ...] = _option(
+        DEFAULT_STOP_HEADINGS,
+        "Regular expressions of sub-headings that end a feature section (not about changes).",
+        _patterns,
+        types=(list, tuple),
+    )
+    drop_items: tuple[str, ...] = _option(
+        DEFAULT_DROP_ITEMS,
+        "Regular expressions of boilerplate feature items to leave out.",
+        _patterns,
+        types=(list, tuple),
+    )
+    max_note_bytes: int = _option(
+        2_000_000,
+        "Notes larger than this many bytes are skipped with a warning.",
+        _positive_int,
+        types=(int,),
+    )
+    include_drafts: bool = _option(
+        False,
+        "Whether notes marked ``draft: true`` or ``published: false`` are listed.",
+        _boolean,
+        types=(bool,),
+    )
+    pep_links: bool = _option(
+        True,
+        "Turn PEP mentions and PEP links in notes into Sphinx PEP references.",
+        _boolean,
+        types=(bool,),
+    )
+    phase_colors: dict[str, str] = _option(  # noqa: RUF009 - a copy per instance
+        dict(DEFAULT_PHASE_COLORS),
+        "sphinx-design colour of each phase's badge in HTML; phases left out keep their default.",
+        _phase_colors,
+        rebuild="html",
+        types=(dict,),
+    )
+    similarity: float = _option(
+        0.6,
+        "How alike two feature items must be (0 to 1, word-set similarity) to count as the same "
+        "feature in ``feature-list``; items that share a PEP need only half of it.",
+        _fraction,
+        types=(float, int),
+    )
+
+    @property
+    def reader_options(self) -> ReaderOptions:
+        return ReaderOptions(
+            feature_headings=self.feature_headings,
+            stop_headings=self.stop_headings,
+            drop_items=self.drop_items,
+            max_bytes=self.max_note_bytes,
+        )
+
+
+OPTIONS: tuple[dc.Field[Any], ...] = dc.fields(ReleasesConfig)
+
+
+def setup_config(app: Sphinx) -> None:
+    for option in OPTIONS:
+        app.add_config_value(
+            PREFIX + option.name,
+            _default(option),
+            option.metadata["rebuild"],
+            types=option.metadata["types"],
+            description=option.metadata["help"],
+        )
+    app.connect("config-inited", _validate, priority=400)
+
+
+def _default(option: dc.Field[Any]) -> Any:
+    assert option.default_factory is not dc.MISSING
+    value = option.default_factory()
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _validate(app: Sphinx, config: Config) -> None:
+    from sphinxcontrib_releases.logs import warn
+    from sphinxcontrib_releases.warnings_ import WarningType
+
+    for option in OPTIONS:
+        name = PREFIX + option.name
+        try:
+            option.metadata["validator"](config[name])
+        except ValueError as error:
+            warn(WarningType.CONFIG, f"{name}: {error}; using the default", location=None)
+            setattr(config, name, _default(option))
+
+
+def get_config(config: Config) -> ReleasesConfig:
+    """The validated settings of a Sphinx configuration."""
+    return ReleasesConfig(
+        **{o.name: o.metadata["validator"](config[PREFIX + o.name]) for o in OPTIONS}
+    )

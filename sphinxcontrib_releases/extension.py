@@ -1,0 +1,57 @@
+"""Wiring the extension into Sphinx, one ``setup_<feature>`` per concern."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinxcontrib_releases.config import setup_config
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+STATIC = Path(__file__).parent / "static"
+
+
+def setup_extension(app: Sphinx) -> None:
+    for dependency in ("sphinx_design", "myst_parser"):
+        app.setup_extension(dependency)
+    setup_config(app)
+    setup_domain(app)
+    setup_pages(app)
+    setup_styles(app)
+
+
+def setup_domain(app: Sphinx) -> None:
+    from sphinxcontrib_releases.domain import (
+        ReleaseRole,
+        ReleasesDomain,
+        collect_notes,
+        report_missing,
+        rewrite_dependents,
+    )
+
+    app.add_domain(ReleasesDomain)
+    app.add_role("release", ReleaseRole())
+    app.connect("env-get-outdated", collect_notes)
+    app.connect("env-get-updated", rewrite_dependents)
+    app.connect("missing-reference", report_missing)
+
+
+def setup_pages(app: Sphinx) -> None:
+    from sphinxcontrib_releases.render import NotePage, PlaceSections, ReleaseDirective
+
+    app.add_transform(NotePage)
+    app.add_transform(PlaceSections)
+    app.add_directive("release", ReleaseDirective)
+
+
+def setup_styles(app: Sphinx) -> None:
+    app.connect("builder-inited", _add_static_path)
+    app.add_css_file("sphinxcontrib-releases.css")
+
+
+def _add_static_path(app: Sphinx) -> None:
+    static = str(STATIC)
+    if static not in app.config.html_static_path:
+        app.config.html_static_path.append(static)

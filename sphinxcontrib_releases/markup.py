@@ -1,0 +1,132 @@
+"""Parsing a note's markup with the note's own parser, whatever the host page is written in.
+
+A Markdown note is parsed by the project's Markdown parser (MyST) and a reST note by Sphinx's
+reST parser, into a scratch document; its nodes are then moved into the host document with
+their ids made unique there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from copy import copy
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.util.docutils import LoggingReporter, new_document
+
+from sphinxcontrib_releases.model import Announcement, Feature
+
+if TYPE_CHECKING:
+    from docutils.parsers import Parser
+    from sphinx.environment import BuildEnvironment
+
+FILETYPES = {"markdown": "markdown", "rst": "restructuredtext"}
+
+#: Metadata nodes that a standalone parse leaves at the top and that a host page must not get.
+_METADATA = (
+    (nodes.docinfo, nodes.field_list, nodes.meta)
+    if hasattr(nodes, "meta")
+    else (
+        nodes.docinfo,
+        nodes.field_list,
+    )
+)
+
+
+def _parser(env: BuildEnvironment, syntax: str) -> Parser:
+    filetype = FILETYPES.get(syntax, "markdown")
+    registry: Any = env.app.registry
+    try:  # Sphinx 9
+        parser: Parser = registry.create_source_parser(filetype, config=env.config, env=env)
+    except TypeError:  # Sphinx 8
+        parser = registry.create_source_parser(env.app, filetype)
+    return parser
+
+
+def _scratch(host: nodes.document, source: str) -> nodes.document:
+    document = new_document(source, copy(host.settings))
+    document.reporter = LoggingReporter(
+        source, host.reporter.report_level, host.reporter.halt_level
+    )
+    return document
+
+
+def parse_note(note: Announcement, host: nodes.document, env: BuildEnvironment) -> list[nodes.Node]:
+    """The note's body as nodes for ``host``; warnings point at the note file's own lines."""
+    document = _scratch(host, note.source)
+    # blank lines in place of the front matter keep every line number true to the file
+    _parser(env, note.syntax).parse("\n" * (note.body_line - 1) + note.body, document)
+    _drop_metadata(document)
+    return graft(document, host)
+
+
+def parse_features(
+    note: Announcement, features: Sequence[Feature], host: nodes.document, env: BuildEnvironment
+) -> list[list[nodes.Node]]:
+    """The inline content of each feature item, parsed together in one pass."""
+    if not features:
+        return []
+    text = "\n".join("- " + feature.markdown.replace("\n", "\n  ") for feature in features)
+    document = _scratch(host, note.source)
+    _parser(env, note.syntax).parse(text, document)
+    items = list(document.findall(nodes.list_item))
+    top = [item for item in items if not isinstance(item.parent.parent, nodes.list_item)]
+    if len(top) != len(features):
+        return [[nodes.Text(feature.text)] for feature in features]
+    rendered: list[list[nodes.Node]] = []
+    for item in top:
+        children = list(item.children)
+        if len(children) == 1 and isinstance(children[0], nodes.paragraph):
+            children = list(children[0].children)
+        for child in children:
+            child.parent = None
+        rendered.append(children)
+    graft_ids(top, host)
+    return rendered
+
+
+def _drop_metadata(document: nodes.document) -> None:
+    for container in (document, *document.findall(nodes.section)):
+        for child in list(container.children):
+            if isinstance(child, (nodes.title, nodes.subtitle)):
+                continue
+            if isinstance(child, _METADATA):
+                container.remove(child)
+            break  # only what comes first in a container can be metadata
+        if container is not document:
+            break
+
+
+def graft(document: nodes.document, host: nodes.document) -> list[nodes.Node]:
+    """Detach a scratch document's children for use in ``host``."""
+    children = list(document.children)
+    graft_ids(children, host)
+    for child in children:
+        child.parent = None
+    return children
+
+
+def graft_ids(roots: Sequence[nodes.Node], host: nodes.document) -> None:
+    """Give every id under ``roots`` a name that is free in ``host``, and register it there."""
+    renamed: dict[str, str] = {}
+    elements = [
+        element
+        for root in roots
+        if isinstance(root, nodes.Element)
+        for element in root.findall(nodes.Element)
+    ]
+    for element in elements:
+        ids = []
+        for old in element["ids"]:
+            new, count = old, 1
+            while new in host.ids:
+                count += 1
+                new = f"{old}-{count}"
+            host.ids[new] = element
+            renamed[old] = new
+            ids.append(new)
+        element["ids"] = ids
+    if any(old != new for old, new in renamed.items()):
+        for element in elements:
+            if element.get("refid") in renamed:
+                element["refid"] = renamed[element["refid"]]

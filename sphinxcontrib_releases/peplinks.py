@@ -1,0 +1,95 @@
+"""Turning PEP mentions and PEP links in note text into Sphinx PEP references.
+
+Each mention goes through Sphinx's own ``:pep:`` role, so it gets the same link (honouring the
+``pep_base_url`` setting) and the same index entry as a PEP written with the role by hand.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+from docutils.parsers.rst.states import Inliner
+from sphinx import addnodes
+from sphinx.roles import PEP
+
+from sphinxcontrib_releases.peps import iter_pep_mentions
+
+_PEP_URL = re.compile(
+    r"(?:peps\.python\.org|python\.org/dev/peps)/pep-0*(\d{1,4})(?:\.html)?/?(?:#(\S*))?$"
+)
+
+#: Text under these nodes is left alone: code, links that exist, and anything verbatim.
+_SKIP = (
+    nodes.FixedTextElement,
+    nodes.literal,
+    nodes.reference,
+    nodes.raw,
+    nodes.comment,
+    nodes.target,
+    nodes.title_reference,
+    nodes.math,
+    addnodes.pending_xref,
+    addnodes.index,
+    addnodes.desc_signature,
+)
+
+
+def link_peps(root: nodes.Element, document: nodes.document) -> None:
+    """Replace PEP mentions and PEP URLs under ``root`` (modified in place)."""
+    inliner = _inliner(document)
+    for reference in list(root.findall(nodes.reference)):
+        match = _PEP_URL.search(reference.get("refuri", ""))
+        if match and "pep" not in reference["classes"] and reference.parent is not None:
+            target = match.group(1) + (f"#{match.group(2)}" if match.group(2) else "")
+            made = _role(inliner, reference.astext() or f"PEP {match.group(1)}", target, reference)
+            reference.parent.replace(reference, made)
+    for text in list(root.findall(nodes.Text)):
+        if text.parent is None or _skipped(text):
+            continue
+        pieces = _split(text, inliner)
+        if pieces:
+            text.parent.replace(text, pieces)
+
+
+def _skipped(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, _SKIP):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _split(text: nodes.Text, inliner: Inliner) -> list[nodes.Node]:
+    source = str(text)
+    pieces: list[nodes.Node] = []
+    position = 0
+    for start, end, number in iter_pep_mentions(source):
+        if start > position:
+            pieces.append(nodes.Text(source[position:start]))
+        pieces.extend(_role(inliner, source[start:end], str(number), text.parent))
+        position = end
+    if not pieces:
+        return []
+    if position < len(source):
+        pieces.append(nodes.Text(source[position:]))
+    return pieces
+
+
+def _role(inliner: Inliner, title: str, target: str, near: nodes.Node | None) -> list[nodes.Node]:
+    escaped = title.replace("<", "\x00<")  # a null byte is how docutils marks an escape
+    line = near.line if near is not None and near.line else 0
+    made, _messages = PEP()(
+        "pep", f":pep:`{escaped} <{target}>`", f"{escaped} <{target}>", line, inliner
+    )
+    return list(made)
+
+
+def _inliner(document: nodes.document) -> Inliner:
+    inliner = Inliner()
+    inliner.init_customizations(document.settings)
+    inliner.document = document
+    inliner.reporter = document.reporter
+    inliner.parent = document
+    return inliner

@@ -1,0 +1,251 @@
+"""Rendering one announcement: note pages and the ``release`` directive.
+
+A note page keeps its own body; the extension gives it the announcement's title (when the body
+has none of its own), badges, a date/author line, targets for its releases and PEP links. The
+``release`` directive builds the same section from the note and places it in another page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.transforms import SphinxTransform
+from sphinx.util.docutils import SphinxDirective
+
+from sphinxcontrib_releases.badges import badges, byline
+from sphinxcontrib_releases.config import get_config
+from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
+from sphinxcontrib_releases.logs import warn
+from sphinxcontrib_releases.markup import parse_features, parse_note
+from sphinxcontrib_releases.model import Announcement
+from sphinxcontrib_releases.peplinks import link_peps
+from sphinxcontrib_releases.versions import parse_version
+from sphinxcontrib_releases.warnings_ import WarningType
+
+
+def release_anchor(document: nodes.document, version: str) -> str:
+    """A node id for a release, free in ``document``."""
+    base = nodes.make_id(f"release-{version}")
+    anchor, count = base, 1
+    while anchor in document.ids:
+        count += 1
+        anchor = f"{base}-{count}"
+    return anchor
+
+
+def decorate(
+    section: nodes.Element,
+    note: Announcement,
+    document: nodes.document,
+    domain: ReleasesDomain,
+    docname: str,
+    *,
+    page: bool,
+) -> None:
+    """Put badges and the byline under the title; register a target for each release."""
+    colors = get_config(domain.env.config).phase_colors
+    anchors = {r.version: release_anchor(document, r.version) for r in note.releases}
+    line = badges(note, colors, anchors)
+    position = 0  # after the title and anything Sphinx expects to find first
+    while position < len(section.children) and isinstance(
+        section[position], (nodes.title, nodes.rubric, nodes.PreBibliographic, nodes.docinfo)
+    ):
+        position += 1
+    for node in (byline(note), line):
+        if node is not None:
+            section.insert(position, node)
+    if line is not None:
+        for badge_node in line.findall(nodes.inline):
+            for anchor in badge_node["ids"]:
+                document.ids[anchor] = badge_node
+    for release in note.releases:
+        domain.add_target(docname, release, anchors[release.version], page=page)
+
+
+class NotePage(SphinxTransform):
+    """Decorate a document that is itself a note file."""
+
+    default_priority = 500
+
+    def apply(self, **kwargs: object) -> None:
+        domain = get_domain(self.env)
+        source = domain.pages.get(self.env.docname)
+        note = domain.notes.get(source) if source else None
+        if note is None:
+            return
+        decorate(
+            self._titled_section(note), note, self.document, domain, self.env.docname, page=True
+        )
+        if get_config(self.config).pep_links:
+            link_peps(self.document, self.document)
+
+    def _titled_section(self, note: Announcement) -> nodes.Element:
+        """The page's top section, made with the announcement's title when the body's differs."""
+        document = self.document
+        first = next((c for c in document.children if isinstance(c, nodes.section)), None)
+        if not note.title:
+            return first if first is not None else document
+        if first is not None and first[0].astext().strip() == note.title:
+            return first
+        section = nodes.section()
+        section["names"].append(nodes.fully_normalize_name(note.title))
+        section += nodes.title(note.title, note.title)
+        keep = 0  # metadata and comments stay in front, where Sphinx looks for them
+        while keep < len(document.children) and isinstance(
+            document[keep], (nodes.PreBibliographic, nodes.docinfo)
+        ):
+            keep += 1
+        for child in list(document.children[keep:]):
+            document.remove(child)
+            section += child
+        document += section
+        document.note_implicit_target(section, section)
+        return section
+
+
+class ReleaseDirective(SphinxDirective):
+    """``.. release:: VERSION`` or ``.. release::`` with ``:file:``: render one announcement."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = False
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "file": directives.unchanged_required,
+        "summary": directives.flag,
+        "no-title": directives.flag,
+        "headings": lambda value: directives.choice(value, ("section", "rubric")),
+    }
+
+    def run(self) -> list[nodes.Node]:
+        domain = get_domain(self.env)
+        note = self._find(domain)
+        if note is None:
+            domain.note_embed(self.env.docname, None)
+            return []
+        domain.note_embed(self.env.docname, note.source)
+        self.env.note_dependency(note.source)
+
+        if "summary" in self.options:
+            body: list[nodes.Node] = self._summary(note)
+        else:
+            body = _without_own_title(parse_note(note, self.state.document, self.env), note.title)
+        sectioned = self._sectioned()
+        wrapper: nodes.Element = nodes.container(classes=["releases-release"])
+        if "no-title" not in self.options:
+            if sectioned:
+                wrapper = nodes.section(classes=["releases-release"])
+                wrapper["names"].append(nodes.fully_normalize_name(note.title))
+                wrapper += nodes.title(note.title, note.title)
+                self.state.document.note_implicit_target(wrapper, wrapper)
+            else:
+                wrapper += nodes.rubric(note.title, note.title)
+        self.set_source_info(wrapper)
+        decorate(wrapper, note, self.state.document, domain, self.env.docname, page=False)
+        wrapper.extend(body)
+        if not sectioned:
+            _sections_to_rubrics(wrapper)
+        if get_config(self.config).pep_links:
+            link_peps(wrapper, self.state.document)
+        if sectioned and "no-title" in self.options:
+            return list(wrapper.children)  # a container may not hold the body's sections
+        return [wrapper]
+
+    def _sectioned(self) -> bool:
+        """Whether sections are wanted; :class:`PlaceSections` undoes them where not allowed."""
+        return self.options.get("headings") != "rubric"
+
+    def _find(self, domain: ReleasesDomain) -> Announcement | None:
+        if "file" in self.options:
+            return self._find_file(domain)
+        if not self.arguments:
+            warn(
+                WarningType.OPTION,
+                "release: give a version or a :file:",
+                location=self.get_location(),
+            )
+            return None
+        release = parse_version(self.arguments[0])
+        if release is None:
+            warn(
+                WarningType.VERSION,
+                f"release: {self.arguments[0]!r} is not a version",
+                location=self.get_location(),
+            )
+            return None
+        note = domain.note_for(release.version)
+        if note is None:
+            warn(
+                WarningType.NOT_FOUND,
+                f"release: no note announces {release.version}",
+                location=self.get_location(),
+            )
+        return note
+
+    def _find_file(self, domain: ReleasesDomain) -> Announcement | None:
+        name = self.options["file"]
+        _relative, absolute = self.env.relfn2path(name, self.env.docname)
+        wanted = Path(absolute).resolve()
+        for source, note in domain.notes.items():
+            if Path(source).resolve() == wanted:
+                return note
+        subtype = WarningType.OUTSIDE if wanted.exists() else WarningType.NOT_FOUND
+        reason = (
+            "is not one of the notes matched by releases_notes"
+            if wanted.exists()
+            else "does not exist"
+        )
+        warn(subtype, f"release: {name!r} {reason}", location=self.get_location())
+        return None
+
+    def _summary(self, note: Announcement) -> list[nodes.Node]:
+        if not note.features:
+            return []
+        items = nodes.bullet_list(classes=["releases-features"])
+        for _feature, content in zip(
+            note.features,
+            parse_features(note, note.features, self.state.document, self.env),
+            strict=True,
+        ):
+            items += nodes.list_item("", nodes.paragraph("", "", *content))
+        return [items]
+
+
+def _without_own_title(body: list[nodes.Node], title: str) -> list[nodes.Node]:
+    """A body that opens with a section titled like the note: that section's content instead."""
+    sections = [n for n in body if isinstance(n, nodes.section)]
+    if len(body) == 1 and sections and sections[0][0].astext().strip() == title:
+        return list(sections[0].children[1:])
+    return body
+
+
+def _sections_to_rubrics(container: nodes.Element) -> None:
+    """Flatten sections for places where docutils allows none (a list item, an admonition)."""
+    for section in list(container.findall(nodes.section)):
+        if section.parent is None:
+            continue
+        title = section[0] if section.children and isinstance(section[0], nodes.title) else None
+        replacement: list[nodes.Node] = []
+        if title is not None:
+            replacement.append(
+                nodes.rubric(title.astext(), "", *title.children, ids=section["ids"])
+            )
+        replacement.extend(child for child in section.children if child is not title)
+        section.parent.replace(section, replacement)
+
+
+class PlaceSections(SphinxTransform):
+    """Turn embedded sections that ended up inside body elements (a list, an admonition) into
+    rubrics: the directive cannot see its parent from a MyST page, so this is checked here."""
+
+    default_priority = 200
+
+    def apply(self, **kwargs: object) -> None:
+        for wrapper in list(self.document.findall(nodes.section)):
+            if "releases-release" not in wrapper["classes"] or wrapper.parent is None:
+                continue
+            if not isinstance(wrapper.parent, (nodes.section, nodes.document)):
+                _sections_to_rubrics(wrapper.parent)
