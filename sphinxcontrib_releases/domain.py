@@ -244,7 +244,7 @@ def collect_notes(
     touched = {s for s in notes.keys() | previous.keys() if notes.get(s) != previous.get(s)}
     if not touched:
         return []
-    outdated = set(domain.data["aggregates"]) | set(domain.data["referrers"])
+    outdated = set(domain.data["aggregates"])  # (links are rewritten: rewrite_dependents)
     touched.add("")  # documents that asked for a missing note try again
     outdated.update(d for d, sources in domain.data["embeds"].items() if sources & touched)
     return sorted(outdated & env.found_docs)

@@ -9,6 +9,7 @@ from sphinxcontrib_releases.config import setup_config
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 STATIC = Path(__file__).parent / "static"
 
@@ -39,19 +40,22 @@ def setup_domain(app: Sphinx) -> None:
 
 
 def setup_pages(app: Sphinx) -> None:
+    from sphinxcontrib_releases.markup import remember_parsers
     from sphinxcontrib_releases.render import NotePage, PlaceSections, ReleaseDirective
 
+    app.connect("builder-inited", remember_parsers)
     app.add_transform(NotePage)
     app.add_transform(PlaceSections)
     app.add_directive("release", ReleaseDirective)
 
 
 def setup_styles(app: Sphinx) -> None:
-    app.connect("builder-inited", _add_static_path)
+    app.connect("config-inited", _add_static_path)
     app.add_css_file("sphinxcontrib-releases.css")
 
 
-def _add_static_path(app: Sphinx) -> None:
+def _add_static_path(app: Sphinx, config: Config) -> None:
+    # at config-inited, so that the saved configuration of the last build has it too
     static = str(STATIC)
-    if static not in app.config.html_static_path:
-        app.config.html_static_path.append(static)
+    if static not in config.html_static_path:
+        config.html_static_path.append(static)

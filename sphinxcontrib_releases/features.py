@@ -65,6 +65,12 @@ def _matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
     return lambda text: joined.search(text) is not None
 
 
+@functools.lru_cache(maxsize=64)
+def _heading_matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """:func:`_matcher` remembering its answers: notes repeat the same headings."""
+    return functools.lru_cache(maxsize=1024)(_matcher(patterns))
+
+
 # --- Blocks -----------------------------------------------------------------------------------
 
 
@@ -172,6 +178,8 @@ def _fence(body: str) -> str:
 
 def _is_break(body: str) -> bool:
     """A thematic break: three or more of one of ``-*_``, spaces allowed between."""
+    if body[-1] != body[0]:
+        return False
     squeezed = body.replace(" ", "")
     return len(squeezed) >= 3 and not squeezed.strip(squeezed[0])
 
@@ -332,16 +340,16 @@ def _rst_blocks(raw_lines: list[str]) -> Iterator[_Block]:
 # --- Plain text -------------------------------------------------------------------------------
 
 _PAREN_TARGET = r"\([^()]*(?:\([^()]*\)[^()]*)*\)"  # a link target, one level of parentheses
+# Each branch starts with a plain character, lookbehinds come after it: the regex engine can
+# then skip ahead to the next candidate character instead of trying every position.
 _MD_INLINE = re.compile(
     rf"""
     !\[[^\[\]]*\]{_PAREN_TARGET}
   | \[(?P<link>[^\[\]]*)\](?:{_PAREN_TARGET}|\[[^\[\]]*\])
-  | <(?P<auto>(?:https?|ftp|mailto):[^<>\s]*)>
-  | </?[A-Za-z][^<>]*> | <!--[^<>]*-->
-  | ``(?P<code2>(?:[^`]|`(?!`))+)``
-  | (?<!`)`(?P<code>[^`]+)`
-  | (?<![*\w])\*{{1,3}}(?P<star>[^*\s](?:[^*]*[^*\s])?)\*{{1,3}}
-  | (?<![_\w])_{{1,3}}(?P<under>[^_\s](?:[^_]*[^_\s])?)_{{1,3}}(?![_\w])
+  | <(?:(?P<auto>(?:https?|ftp|mailto):[^<>\s]*)>|/?[A-Za-z][^<>]*>|!--[^<>]*-->)
+  | `(?:`(?P<code2>(?:[^`]|`(?!`))+)``|(?<!``)(?P<code>[^`]+)`)
+  | \*(?<![*\w]\*)\*{{0,2}}(?P<star>[^*\s](?:[^*]*[^*\s])?)\*{{1,3}}
+  | _(?<![_\w]_)_{{0,2}}(?P<under>[^_\s](?:[^_]*[^_\s])?)_{{1,3}}(?![_\w])
     """,
     re.VERBOSE,
 )
@@ -354,7 +362,7 @@ def _md_inline(match: re.Match[str]) -> str:
     if kind is None:
         return ""  # an image or an HTML tag
     inner = match[kind]
-    if kind in {"code", "code2", "auto"}:
+    if kind in {"code", "code2", "auto"} or not _MD_SPECIAL.search(inner):
         return inner
     return _MD_INLINE.sub(_md_inline, inner)
 
@@ -373,13 +381,11 @@ def _markdown_text(source: str) -> str:
 _RST_INLINE = re.compile(
     r"""
     \\(?P<esc>.)
-  | ``(?P<lit>(?:[^`]|`(?!`))+)``
-  | (?<![\w`]):(?P<role>[\w+.-]+(?::[\w+.-]+)?):`(?P<target>[^`]*)`
-  | (?<![\w`])`(?P<interp>[^`]+)`(?:__?)?
-  | (?<![\w*])\*\*(?P<strong>[^*]+)\*\*
-  | (?<![\w*])\*(?P<em>[^*\s][^*]*)\*
+  | `(?:`(?P<lit>(?:[^`]|`(?!`))+)``|(?<![\w`]`)(?P<interp>[^`]+)`(?:__?)?)
+  | :(?<![\w`]:)(?P<role>[\w+.-]+(?::[\w+.-]+)?):`(?P<target>[^`]*)`
+  | (?P<colons>::)(?=\s|$)
+  | \*(?<![\w*]\*)(?:\*(?P<strong>[^*]+)\*\*|(?P<em>[^*\s][^*]*)\*)
   | \[(?:[0-9]+|\#[\w-]*|\*)\]_
-  | (?<=\S)::(?=\s|$) | \s::(?=\s|$)
     """,
     re.VERBOSE,
 )
@@ -396,8 +402,11 @@ def _split_target(content: str) -> tuple[str, str]:
 
 def _rst_inline(match: re.Match[str]) -> str:
     kind = match.lastgroup
-    if kind is None:  # a footnote reference or the ``::`` of a literal block
-        return ":" if match[0] == "::" else ""
+    if kind is None:  # a footnote reference
+        return ""
+    if kind == "colons":  # the ``::`` before a literal block: ``:`` after a word, else nothing
+        start = match.start()
+        return ":" if start and not match.string[start - 1].isspace() else ""
     inner = match[kind]
     if kind in {"esc", "lit"}:
         return "" if inner.isspace() else inner
@@ -455,8 +464,8 @@ def extract_features(
         blocks, plain = _SYNTAXES[syntax]
     except KeyError:
         raise ValueError(f"unknown syntax {syntax!r}: expected 'markdown' or 'rst'") from None
-    is_feature = _matcher(tuple(headings))
-    is_stop = _matcher(tuple(stop_headings))
+    is_feature = _heading_matcher(tuple(headings))
+    is_stop = _heading_matcher(tuple(stop_headings))
     is_dropped = _matcher(tuple(drop_items))
 
     features: list[Feature] = []

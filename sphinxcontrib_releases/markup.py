@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from copy import copy
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx.util.docutils import LoggingReporter, new_document
@@ -18,6 +19,7 @@ from sphinxcontrib_releases.model import Announcement, Feature
 
 if TYPE_CHECKING:
     from docutils.parsers import Parser
+    from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
 FILETYPES = {"markdown": "markdown", "rst": "restructuredtext"}
@@ -33,9 +35,18 @@ _METADATA = (
 )
 
 
+#: The component registry of each build environment's application, kept at ``builder-inited``
+#: because directives and transforms see only the environment.
+_REGISTRIES: WeakKeyDictionary[BuildEnvironment, Any] = WeakKeyDictionary()
+
+
+def remember_parsers(app: Sphinx) -> None:
+    _REGISTRIES[app.env] = app.registry
+
+
 def _parser(env: BuildEnvironment, syntax: str) -> Parser:
     filetype = FILETYPES.get(syntax, "markdown")
-    registry: Any = env.app.registry
+    registry = _REGISTRIES[env]
     try:  # Sphinx 9
         parser: Parser = registry.create_source_parser(filetype, config=env.config, env=env)
     except TypeError:  # Sphinx 8

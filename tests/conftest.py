@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+ROOTS = Path(__file__).parent / "roots"
+SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[[str], Path]:
+    """Copy a test root to a fresh folder of its own (for builds that edit notes)."""
+
+    def copy(name: str, where: str = "src") -> Path:
+        target = tmp_path / where
+        shutil.copytree(ROOTS / f"test-{name}", target)
+        return target
+
+    return copy
+
+
+def build(make_app: Any, srcdir: Path, builder: str = "html", **kwargs: Any) -> Any:
+    """Build a project (in ``srcdir/_build``) and return the application."""
+    app = make_app(builder, srcdir=srcdir, **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()  # so that the next application of the same test starts clean
+    return app
+
+
+def outputs(outdir: Path, suffixes: tuple[str, ...] = (".html",)) -> dict[str, str]:
+    """Every written page by relative path (static assets and the search index left out)."""
+    return {
+        str(p.relative_to(outdir)): p.read_text(encoding="utf-8")
+        for p in sorted(outdir.rglob("*"))
+        if p.suffix in suffixes and "_static" not in p.parts and "_sources" not in p.parts
+    }
+
+
+def bodies(outdir: Path) -> dict[str, str]:
+    """The main content of every HTML page.
+
+    Sphinx itself leaves two things stale on incremental builds, with or without this extension:
+    the previous/next links of a removed page's neighbours, and the removed page's old output
+    file. Comparing the page bodies of the pages in use leaves those out.
+    """
+    from bs4 import BeautifulSoup
+
+    found = {}
+    for name, html in outputs(outdir).items():
+        main = BeautifulSoup(html, "html.parser").select_one("[role=main]")
+        found[name] = str(main)
+    return found
+
+
+def same_site(incremental: Path, fresh: Path) -> None:
+    """Assert that an incremental build's pages equal a fresh build's."""
+    ours, theirs = bodies(incremental), bodies(fresh)
+    assert {name: ours.get(name) for name in theirs} == theirs
+
+
+def warnings_of(app: Any) -> list[str]:
+    return [
+        line for line in app.warning.getvalue().splitlines() if "WARNING" in line or "ERROR" in line
+    ]

@@ -1,0 +1,4 @@
+project = "Releases test"
+extensions = ["sphinxcontrib_releases"]
+releases_notes = ["notes/*.md", "notes/*.rst", "changelog.d/*.md"]
+exclude_patterns = ["_build", "changelog.d"]
