@@ -20,6 +20,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_config(app)
     setup_domain(app)
     setup_pages(app)
+    setup_aggregates(app)
     setup_styles(app)
 
 
@@ -47,6 +48,16 @@ def setup_pages(app: Sphinx) -> None:
     app.add_transform(NotePage)
     app.add_transform(PlaceSections)
     app.add_directive("release", ReleaseDirective)
+
+
+def setup_aggregates(app: Sphinx) -> None:
+    from sphinxcontrib_releases.feature_list import FeatureListDirective
+    from sphinxcontrib_releases.pep_index import PepIndexDirective
+    from sphinxcontrib_releases.release_index import ReleaseIndexDirective
+
+    app.add_directive("release-index", ReleaseIndexDirective)
+    app.add_directive("feature-list", FeatureListDirective)
+    app.add_directive("pep-index", PepIndexDirective)
 
 
 def setup_styles(app: Sphinx) -> None:

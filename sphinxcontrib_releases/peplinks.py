@@ -52,6 +52,12 @@ def link_peps(root: nodes.Element, document: nodes.document) -> None:
             text.parent.replace(text, pieces)
 
 
+def pep_reference(number: int, document: nodes.document, line: int = 0) -> list[nodes.Node]:
+    """``PEP <number>`` as the ``:pep:`` role makes it: index entry, target and link."""
+    made, _messages = PEP()("pep", f":pep:`{number}`", str(number), line, _inliner(document))
+    return list(made)
+
+
 def _skipped(node: nodes.Node) -> bool:
     parent = node.parent
     while parent is not None:

@@ -1,0 +1,133 @@
+"""What the aggregate directives share: filters, selection, tables and links to releases.
+
+Aggregates are built while their page is read, from the collection in the domain; links to
+releases are ``pending_xref`` nodes that the domain resolves when the page is written, and the
+domain re-reads or rewrites aggregate pages whenever the collection changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+
+from sphinxcontrib_releases.badges import badge
+from sphinxcontrib_releases.config import ReleasesConfig, get_config
+from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
+from sphinxcontrib_releases.filters import FILTER_OPTIONS, parse_filters
+from sphinxcontrib_releases.logs import warn
+from sphinxcontrib_releases.model import Announcement, Release
+from sphinxcontrib_releases.warnings_ import WarningType
+
+Cell = Sequence[nodes.Node] | str
+MAX_COLUMN = 40
+
+
+def choice(*values: str) -> Callable[[str], str]:
+    return lambda argument: directives.choice(argument, values)
+
+
+class AggregateDirective(SphinxDirective):
+    """A directive that lists part of the collection, chosen by the shared filters."""
+
+    has_content = False
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        **dict.fromkeys(FILTER_OPTIONS, directives.unchanged),
+        "reverse": directives.flag,
+    }
+
+    @property
+    def domain(self) -> ReleasesDomain:
+        return get_domain(self.env)
+
+    @property
+    def settings(self) -> ReleasesConfig:
+        return get_config(self.config)
+
+    def selected(self) -> list[tuple[Release, Announcement]]:
+        """The releases the filters choose (newest first), recording this page as an aggregate."""
+        self.domain.note_aggregate(self.env.docname)
+        filters, problems = parse_filters(self.options)
+        for problem in problems:
+            warn(WarningType.OPTION, f"{self.name}: {problem}", location=self.get_location())
+        return filters.select(self.domain.releases())
+
+    def nothing(self) -> list[nodes.Node]:
+        """What an aggregate that selects nothing shows (and the warning it gives)."""
+        if self.domain.notes:
+            warn(
+                WarningType.FILTER,
+                f"{self.name}: no release matches the filters",
+                location=self.get_location(),
+            )
+        text = "No releases match."
+        return [nodes.paragraph(text, text, classes=["releases-empty"])]
+
+    def release_link(self, release: Release, *, with_badge: bool = True) -> list[nodes.Node]:
+        """The version, linked to where the release is rendered, and its badge."""
+        xref = addnodes.pending_xref(
+            "",
+            nodes.inline(release.version, release.version),
+            refdomain="releases",
+            reftype="release",
+            reftarget=release.version,
+            refexplicit=True,
+            refdoc=self.env.docname,
+        )
+        self.set_source_info(xref)
+        if not with_badge:
+            return [xref]
+        return [xref, nodes.Text(" "), badge(release, self.settings.phase_colors)]
+
+    def badge_link(self, release: Release) -> nodes.Node:
+        """A badge naming version and phase, linked to the release."""
+        xref = addnodes.pending_xref(
+            "",
+            badge(release, self.settings.phase_colors, with_version=True),
+            refdomain="releases",
+            reftype="release",
+            reftarget=release.version,
+            refexplicit=True,
+            refdoc=self.env.docname,
+        )
+        self.set_source_info(xref)
+        return xref
+
+
+def table(
+    headers: Sequence[str], rows: Sequence[Sequence[Cell]], classes: Sequence[str] = ()
+) -> nodes.table:
+    """A plain docutils table, which every builder can write."""
+    result = nodes.table(classes=["releases-table", *classes])
+    group = nodes.tgroup(cols=len(headers))
+    result += group
+    made = [_row(headers), *(_row(row) for row in rows)]
+    head = nodes.thead("", made[0])
+    body = nodes.tbody("", *made[1:])
+    # the text and man writers take widths as characters: size columns by what they hold
+    for column in range(len(headers)):
+        longest = max(len(row[column].astext()) for row in made)
+        group += nodes.colspec(colwidth=max(3, min(longest, MAX_COLUMN)))
+    group += head
+    group += body
+    return result
+
+
+def _row(cells: Sequence[Cell]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        entry = nodes.entry()
+        if isinstance(cell, str):
+            entry += nodes.paragraph(cell, cell) if cell else nodes.paragraph()
+        else:
+            entry += nodes.paragraph("", "", *cell)
+        row += entry
+    return row
+
+
+def date_text(note: Announcement) -> str:
+    return note.date.isoformat() if note.date else "—"

@@ -1,0 +1,101 @@
+"""``.. feature-list::``: each feature of the selected releases once, with where it first came."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from docutils import nodes
+
+from sphinxcontrib_releases.aggregate import AggregateDirective, Cell, choice, table
+from sphinxcontrib_releases.dedupe import MergedFeature, merge_features
+from sphinxcontrib_releases.markup import parse_features
+from sphinxcontrib_releases.peplinks import link_peps, pep_reference
+
+GENERAL = "General"
+"""The group of features that stand under no sub-heading."""
+
+
+class FeatureListDirective(AggregateDirective):
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        **AggregateDirective.option_spec,
+        "group-by": choice("section", "release", "none"),
+        "format": choice("list", "table"),
+    }
+
+    def run(self) -> list[nodes.Node]:
+        chosen = self.selected()
+        merged = merge_features(chosen, self.settings.similarity)
+        if not merged:
+            return self.nothing()
+        content = self._render(merged)
+        if self.options.get("format") == "table":
+            result: list[nodes.Node] = [self._table(merged, content)]
+        else:
+            result = self._lists(merged, content)
+        if self.settings.pep_links:
+            for node in result:
+                if isinstance(node, nodes.Element):
+                    link_peps(node, self.state.document)
+        return result
+
+    def _render(self, merged: list[MergedFeature]) -> list[list[nodes.Node]]:
+        """Each feature's latest wording, with its markup; one parse per note."""
+        by_note: dict[str, list[int]] = {}
+        for position, feature in enumerate(merged):
+            by_note.setdefault(feature.latest_note.source, []).append(position)
+        content: list[list[nodes.Node]] = [[] for _ in merged]
+        for positions in by_note.values():
+            note = merged[positions[0]].latest_note
+            rendered = parse_features(
+                note, [merged[p].latest for p in positions], self.state.document, self.env
+            )
+            for position, nodes_ in zip(positions, rendered, strict=True):
+                content[position] = nodes_
+        return content
+
+    def _item(self, feature: MergedFeature, content: list[nodes.Node]) -> nodes.list_item:
+        line = nodes.paragraph("", "", *content)
+        line += nodes.Text(" ")
+        line += self.badge_link(feature.first)
+        if feature.reworded:
+            later = ", ".join(r.version for r in feature.reworded_in)
+            line += nodes.Text(" ")
+            line += nodes.emphasis(
+                f"(reworded in {later})", f"(reworded in {later})", classes=["releases-reworded"]
+            )
+        return nodes.list_item("", line, classes=["releases-feature"])
+
+    def _lists(
+        self, merged: list[MergedFeature], content: list[list[nodes.Node]]
+    ) -> list[nodes.Node]:
+        grouping = self.options.get("group-by", "section")
+        groups: dict[str, list[int]] = {}
+        for position, feature in enumerate(merged):
+            if grouping == "release":
+                key = feature.first.version
+            elif grouping == "section":
+                key = feature.section or GENERAL
+            else:
+                key = ""
+            groups.setdefault(key, []).append(position)
+        result: list[nodes.Node] = []
+        for key, positions in groups.items():
+            if key:
+                result.append(nodes.rubric(key, key, classes=["releases-feature-group"]))
+            items = nodes.bullet_list(classes=["releases-features"])
+            for position in positions:
+                items += self._item(merged[position], content[position])
+            result.append(items)
+        return result
+
+    def _table(self, merged: list[MergedFeature], content: list[list[nodes.Node]]) -> nodes.table:
+        rows: list[list[Cell]] = []
+        for feature, cell in zip(merged, content, strict=True):
+            peps: list[nodes.Node] = []
+            for number in sorted(feature.peps):
+                if peps:
+                    peps.append(nodes.Text(", "))
+                peps.extend(pep_reference(number, self.state.document, self.lineno))
+            rows.append([cell, feature.section or GENERAL, [self.badge_link(feature.first)], peps])
+        return table(["Feature", "Section", "First release", "PEPs"], rows, ["releases-features"])

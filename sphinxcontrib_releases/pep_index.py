@@ -1,0 +1,36 @@
+"""``.. pep-index::``: every PEP the selected releases mention, with those releases."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from sphinxcontrib_releases.aggregate import AggregateDirective, Cell, table
+from sphinxcontrib_releases.model import Release
+from sphinxcontrib_releases.peplinks import pep_reference
+
+
+class PepIndexDirective(AggregateDirective):
+    def run(self) -> list[nodes.Node]:
+        chosen = self.selected()
+        mentions: dict[int, list[Release]] = {}
+        for release, note in sorted(chosen, key=lambda pair: pair[0].sort_key):
+            for number in note.peps:
+                mentions.setdefault(number, []).append(release)
+        if not mentions:
+            return self.nothing()
+        rows: list[list[Cell]] = []
+        for number in sorted(mentions):
+            first, *later = mentions[number]
+            others: list[nodes.Node] = []
+            for release in later:
+                if others:
+                    others.append(nodes.Text(", "))
+                others.extend(self.release_link(release, with_badge=False))
+            rows.append(
+                [
+                    pep_reference(number, self.state.document, self.lineno),
+                    [self.badge_link(first)],
+                    others,
+                ]
+            )
+        return [table(["PEP", "First mentioned in", "Also in"], rows, ["releases-peps"])]

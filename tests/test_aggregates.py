@@ -1,0 +1,218 @@
+"""``release-index``, ``feature-list`` and ``pep-index`` in real builds."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+from tests.conftest import build, outputs, same_site, warnings_of
+from tests.test_builds import _touch
+
+
+def soup(app: Any, page: str) -> BeautifulSoup:
+    return BeautifulSoup((Path(app.outdir) / page).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory, rootdir: Path) -> Any:
+    """One build shared by the tests that only read its output."""
+    srcdir = tmp_path_factory.mktemp("aggregates") / "src"
+    shutil.copytree(rootdir / "test-aggregates", srcdir)
+    return build(SphinxTestApp, srcdir, confoverrides={"nitpicky": True})
+
+
+def test_clean_build_with_every_note_in_a_toctree(site: Any) -> None:
+    assert warnings_of(site) == []
+    # note pages in release order, newest first, then the notes that announce nothing
+    notes = ["bugfix", "final", "rc1", "b2", "b1", "a3", "a2", "a1", "old", "news"]
+    assert site.env.toctree_includes["index"] == [f"notes/{n}" for n in notes] + ["views", "myst"]
+
+
+def test_release_index_table(site: Any) -> None:
+    page = soup(site, "index.html")
+    assert [r.get_text() for r in page.select("p.rubric")] == ["5.0", "4.9"]
+    first_table = page.select("table.releases-index")[0]
+    rows = first_table.select("tbody tr")
+    cells = [c.get_text(" ", strip=True) for c in rows[0].select("td")]
+    assert cells == ["5.0.1 final", "2034-09-04", "Dee Example", "1", ""]
+    link = rows[0].select_one("a.reference.internal")
+    assert link["href"] == "notes/bugfix.html#release-5-0-1"
+    versions = [r.select_one("a").get_text() for r in rows]
+    assert versions[:3] == ["5.0.1", "5.0.0", "5.0.0rc1"]
+    peps = rows[2].select("a.pep")
+    assert [a["href"] for a in peps] == [
+        "https://peps.python.org/pep-9201/",
+        "https://peps.python.org/pep-9202/",
+    ]
+
+
+def test_series_lifecycle(site: Any) -> None:
+    page = soup(site, "views.html")
+    table = page.select_one("table.releases-series")
+    rows = [[c.get_text(" ", strip=True) for c in r.select("td")] for r in table.select("tbody tr")]
+    assert rows[0] == [
+        "5.0",
+        "5.0.0a1 (2034-01-10)",
+        "5.0.0b1 (2034-05-01)",
+        "5.0.0rc1 (2034-07-03)",
+        "5.0.0 (2034-08-01)",
+        "5.0.1 (2034-09-04)",
+        "8",
+    ]
+    assert rows[1][0] == "4.9" and rows[1][1] == "—" and rows[1][6] == "2"
+
+
+def test_filtered_list(site: Any) -> None:
+    page = soup(site, "views.html")
+    section = page.find("section", id="pre-releases-of-5-0")
+    items = [li.get_text(" ", strip=True) for li in section.select("li")]
+    assert items == [
+        "5.0.0a1 alpha 1 — 2034-01-10",
+        "5.0.0a2 alpha 2 — 2034-02-07",
+        "5.0.0a3 alpha 3 — 2034-03-06",
+        "5.0.0b1 beta 1 — 2034-05-01",
+        "5.0.0b2 beta 2 — 2034-05-29",
+    ]
+
+
+def test_feature_list_shows_each_feature_once(site: Any) -> None:
+    page = soup(site, "views.html")
+    section = page.find("section", id="features")
+    items = section.select("li.releases-feature")
+    assert len(items) == 5
+    first = items[0]
+    assert first.get_text(" ", strip=True).startswith("The ledger and abacus modules were removed")
+    assert first.select_one("code").get_text() == "ledger"  # markup kept
+    badge_link = first.select_one("a.reference.internal")
+    assert badge_link["href"] == "notes/a1.html#release-5-0-0a1"
+    assert badge_link.select_one("span.releases-badge").get_text() == "5.0.0a1 · alpha 1"
+    assert first.select_one("em.releases-reworded").get_text() == "(reworded in 5.0.0a3)"
+    assert first.select_one("a.pep")["href"] == "https://peps.python.org/pep-9202/"
+    assert items[3].select_one("em.releases-reworded") is None
+
+
+def test_feature_table(site: Any) -> None:
+    page = soup(site, "views.html")
+    table = page.find("section", id="features-as-a-table").select_one("table")
+    headers = [th.get_text(strip=True) for th in table.select("thead th")]
+    assert headers == ["Feature", "Section", "First release", "PEPs"]
+    assert len(table.select("tbody tr")) == 5
+
+
+def test_pep_index(site: Any) -> None:
+    page = soup(site, "views.html")
+    table = page.select_one("table.releases-peps")
+    rows = [[c.get_text(" ", strip=True) for c in r.select("td")] for r in table.select("tbody tr")]
+    assert rows[0] == ["PEP 9200", "4.9.6 · final", ""]
+    assert rows[1][:2] == ["PEP 9201", "5.0.0a2 · alpha 2"]
+    assert rows[1][2].startswith("5.0.0a3 , 5.0.0b1")  # (get_text joins pieces with spaces)
+
+
+def test_myst_host(site: Any) -> None:
+    page = soup(site, "myst.html")
+    table = page.select_one("table.releases-index")
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == ["Version", "Date"]
+    assert len(table.select("tbody tr")) == 5
+    groups = [r.get_text() for r in page.select("p.releases-feature-group")]
+    assert groups == ["4.9.6", "5.0.0rc1", "5.0.1"]
+
+
+@pytest.mark.parametrize(
+    ("builder", "suffix"), [("text", ".txt"), ("latex", ".tex"), ("man", ".1")]
+)
+def test_aggregates_in_other_builders(
+    make_app: Any, project: Callable[[str], Path], builder: str, suffix: str
+) -> None:
+    srcdir = project("aggregates")
+    app = build(make_app, srcdir, builder)
+    assert warnings_of(app) == []
+    written = "\n".join(outputs(Path(app.outdir), (suffix,)).values())
+    for words in ("5.0.0a1", "First alpha", "Colour output in the test runner", "PEP 9201"):
+        assert words in written, (builder, words)
+
+
+def test_bad_and_empty_filters_warn(make_app: Any, project: Callable[[str], Path]) -> None:
+    srcdir = project("aggregates")
+    (srcdir / "extra.rst").write_text(
+        "Extra\n=====\n\n.. release-index::\n   :series: 9.9\n\n"
+        ".. feature-list::\n   :phase: gamma\n   :limit: many\n\n"
+        ".. release-index::\n   :columns: version, colour\n",
+        encoding="utf-8",
+    )
+    app = build(make_app, srcdir)
+    warnings = "\n".join(warnings_of(app))
+    assert (
+        "extra.rst:4: WARNING: release-index: no release matches the filters [releases.filter]"
+        in warnings
+    )
+    assert "extra.rst:7: WARNING: feature-list: :phase: 'gamma' is not a phase" in warnings
+    assert "[releases.option]" in warnings
+    assert ":limit: 'many' is not a positive whole number" in warnings
+    assert "unknown column(s) colour" in warnings
+    assert "No releases match." in (Path(app.outdir) / "extra.html").read_text(encoding="utf-8")
+
+
+def test_parallel_equals_serial(make_app: Any, project: Callable[..., Path]) -> None:
+    serial = build(make_app, project("aggregates", "serial"))
+    parallel = build(make_app, project("aggregates", "parallel"), parallel=2)
+    assert warnings_of(parallel) == []
+    assert outputs(Path(parallel.outdir)) == outputs(Path(serial.outdir))
+
+
+# -- staleness: random edits, additions and deletions, each followed by an incremental build ------
+
+NEW_NOTE = """---
+title: Sprocket {version} released
+date: 2034-10-{day:02d}
+---
+
+# New features
+
+-   {feature}
+"""
+
+
+def _random_change(rng: random.Random, srcdir: Path, step: int) -> None:
+    notes = sorted((srcdir / "notes").glob("*.md"))
+    action = rng.choice(["edit", "add", "delete", "retitle"])
+    if action == "add" or not notes:
+        version = f"6.{step}.0"
+        feature = rng.choice(["Quicker plugin loading.", "The ledger module was removed."])
+        _touch(
+            srcdir / "notes" / f"new{step}.md",
+            NEW_NOTE.format(version=version, day=step + 1, feature=feature),
+        )
+    elif action == "delete":
+        rng.choice(notes).unlink()
+    elif action == "retitle":
+        note = rng.choice(notes)
+        text = note.read_text(encoding="utf-8")
+        _touch(note, text.replace("released", "is available", 1))
+    else:
+        note = rng.choice(notes)
+        text = note.read_text(encoding="utf-8")
+        _touch(note, text.replace("-   ", f"-   Step {step}: ", 1))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_incremental_builds_never_go_stale(
+    make_app: Any, project: Callable[..., Path], seed: int
+) -> None:
+    rng = random.Random(seed)
+    srcdir = project("aggregates", "incremental")
+    build(make_app, srcdir)
+    for step in range(3):
+        _random_change(rng, srcdir, step)
+        build(make_app, srcdir)
+    fresh_dir = project("aggregates", "fresh")
+    shutil.rmtree(fresh_dir)
+    shutil.copytree(srcdir, fresh_dir, ignore=shutil.ignore_patterns("_build"))
+    fresh = build(make_app, fresh_dir)
+    same_site(Path(srcdir / "_build" / "html"), Path(fresh.outdir))
