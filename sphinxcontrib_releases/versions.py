@@ -275,7 +275,11 @@ def _compact_suffix(tokens: list[_Token], i: int) -> tuple[str, int]:
 
 
 def _spelled_phase(tokens: list[_Token], i: int) -> tuple[Phase | None, int | None, int]:
-    """A phase written out after a version: ``alpha 4``, ``(final)``, ``Release Candidate``."""
+    """A phase written out after a version: ``alpha 4``, ``(final)``, ``Release Candidate``,
+    or with an ordinal: ``Python 4.4: second alpha``."""
+    ordinal_phase = _ordinal_phase(tokens, i)
+    if ordinal_phase is not None:
+        return ordinal_phase
     j = i
     bracket = j < len(tokens) and tokens[j].text == "("
     if bracket:
@@ -302,6 +306,23 @@ def _spelled_phase(tokens: list[_Token], i: int) -> tuple[Phase | None, int | No
     if bracket and j < len(tokens) and tokens[j].text == ")":
         j += 1
     return phase, number, j
+
+
+def _ordinal_phase(tokens: list[_Token], i: int) -> tuple[Phase, int, int] | None:
+    """``: second alpha`` or ``third release candidate`` right after a version."""
+    j = i + 1 if i < len(tokens) and tokens[i].text in {":", "-", ",", "–"} else i
+    if j + 1 >= len(tokens) or tokens[j].kind not in {"word", "ord"}:
+        return None
+    ordinal = _ordinal(tokens[j])
+    if ordinal is None:
+        return None
+    k = j + 1
+    if tokens[k].key == "release" and k + 1 < len(tokens) and tokens[k + 1].key == "candidate":
+        return Phase.RC, ordinal, k + 2
+    phase = Phase.parse(tokens[k].key) if tokens[k].key in {"alpha", "beta", "rc"} else None
+    if tokens[k].key == "candidate":
+        phase = Phase.RC
+    return (phase, ordinal, k + 1) if phase is not None else None
 
 
 def _context(tokens: list[_Token], start: int) -> _Context:

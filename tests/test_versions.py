@@ -66,6 +66,10 @@ ORDINALS = [
     ("The fifth alpha of Python 3.10.0", ["3.10.0a5"]),
     ("Our second 3.6 beta is out", ["3.6.0b2"]),
     ("Our 3rd 3.6.0 beta is out", ["3.6.0b3"]),
+    ("Python 4.4: second alpha released", ["4.4.0a2"]),
+    ("Python 5.1 - first beta released", ["5.1.0b1"]),
+    ("Python 3.4 third release candidate", ["3.4.0rc3"]),
+    ("Python 3.5: the last beta", []),
 ]
 
 MULTIPLE = [
