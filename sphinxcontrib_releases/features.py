@@ -51,18 +51,25 @@ DEFAULT_DROP_ITEMS: tuple[str, ...] = (
 """Boilerplate items, such as the invitation to name a missing feature, that are left out."""
 
 
+_NUMBERED_BACKREFERENCE = re.compile(r"\\[1-9]")
+
+
 @functools.lru_cache(maxsize=64)
 def _matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
     """A case-insensitive search for any of the patterns, compiled once per tuple."""
-    if not patterns:
+    each = [re.compile(p, re.IGNORECASE) for p in patterns]
+    if not each:
         return lambda _text: False
-    try:
-        joined = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-    except re.error:
-        # A pattern with global inline flags cannot be grouped: search them one by one.
-        each = [re.compile(p, re.IGNORECASE) for p in patterns]
-        return lambda text: any(p.search(text) for p in each)
-    return lambda text: joined.search(text) is not None
+    if not any(_NUMBERED_BACKREFERENCE.search(p) for p in patterns):
+        # One alternation is much faster than a search per pattern; it cannot hold patterns
+        # with global inline flags or repeated group names, nor renumber backreferences.
+        try:
+            joined = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        except re.error:
+            pass
+        else:
+            return lambda text: joined.search(text) is not None
+    return lambda text: any(p.search(text) for p in each)
 
 
 @functools.lru_cache(maxsize=64)
@@ -106,19 +113,20 @@ class _Item:
     def line(self, rel: str, body: str) -> None:
         """A line of prose: continues the last chunk or, after a blank line, starts one."""
         if self.open and not self.blank:
-            self.parts[-1] += " " + body
-            self.prose[-1] += " " + body
+            # Appended, not concatenated: the joins at the end put the same single space.
+            self.parts.append(" " + body)
+            self.prose.append(body)
         else:
             self.parts.append(self._sep() + rel)
             self.prose.append(body)
             self.open = True
         self.blank = False
 
-    def sub_item(self, rel: str, content: str) -> None:
-        """A nested list item: kept on a line of its own."""
+    def block(self, rel: str, content: str, *, continued: bool = True) -> None:
+        """A nested list item or heading, on a line of its own; ``continued``: lines may follow."""
         self.parts.append(self._sep() + rel)
         self.prose.append(content)
-        self.open = True
+        self.open = continued
         self.blank = False
 
     def code(self, rel: str) -> None:
@@ -220,7 +228,9 @@ def _markdown_blocks(lines: list[str]) -> Iterator[_Block]:
                 fence, fence_in_item = run, True
                 item.code(rel)
             elif first in _MD_MARKER_START and (marker := _MD_MARKER.match(body)):
-                item.sub_item(rel, body[marker.end() :])
+                item.block(rel, body[marker.end() :])
+            elif first == "#" and (heading := _atx(body)) is not None:
+                item.block(rel, heading.text, continued=False)
             else:
                 item.line(rel, body)
             continue
@@ -303,7 +313,7 @@ def _rst_blocks(raw_lines: list[str]) -> Iterator[_Block]:
                 item.verbatim = indent
                 continue
             if body[0] in _RST_MARKER_START and (marker := _RST_MARKER.match(body)):
-                item.sub_item(rel, body[marker.end() :])
+                item.block(rel, body[marker.end() :])
             else:
                 item.line(rel, body)
             if body.endswith("::"):
@@ -313,6 +323,9 @@ def _rst_blocks(raw_lines: list[str]) -> Iterator[_Block]:
             yield item
             item = None
         below = lines[index] if index < count else ""
+        if body == "::" or _is_explicit(body):
+            skip = indent  # what follows, indented, is a literal block, comment or directive
+            continue
         if indent == 0 and _is_adornment(body):
             under = lines[index + 1] if index + 1 < count else ""
             title = below.strip()
@@ -331,7 +344,7 @@ def _rst_blocks(raw_lines: list[str]) -> Iterator[_Block]:
             item = _Item(index - 1, _content_col(indent, marker), content)
             if content.endswith("::"):
                 item.verbatim = item.col
-        elif _is_explicit(body) or body.endswith("::"):
+        elif body.endswith("::"):
             skip = indent
     if item is not None:
         yield item
@@ -342,10 +355,10 @@ def _rst_blocks(raw_lines: list[str]) -> Iterator[_Block]:
 _PAREN_TARGET = r"\([^()]*(?:\([^()]*\)[^()]*)*\)"  # a link target, one level of parentheses
 # Each branch starts with a plain character, lookbehinds come after it: the regex engine can
 # then skip ahead to the next candidate character instead of trying every position.
+_MD_IMAGE = re.compile(rf"!\[[^\[\]]*\]{_PAREN_TARGET}")
 _MD_INLINE = re.compile(
     rf"""
-    !\[[^\[\]]*\]{_PAREN_TARGET}
-  | \[(?P<link>[^\[\]]*)\](?:{_PAREN_TARGET}|\[[^\[\]]*\])
+    \[(?P<link>[^\[\]]*)\](?:{_PAREN_TARGET}|\[[^\[\]]*\])
   | <(?:(?P<auto>(?:https?|ftp|mailto):[^<>\s]*)>|/?[A-Za-z][^<>]*>|!--[^<>]*-->)
   | `(?:`(?P<code2>(?:[^`]|`(?!`))+)``|(?<!``)(?P<code>[^`]+)`)
   | \*(?<![*\w]\*)\*{{0,2}}(?P<star>[^*\s](?:[^*]*[^*\s])?)\*{{1,3}}
@@ -360,7 +373,7 @@ _MD_SPECIAL = re.compile(r"[\[<`*_&]")
 def _md_inline(match: re.Match[str]) -> str:
     kind = match.lastgroup
     if kind is None:
-        return ""  # an image or an HTML tag
+        return ""  # an HTML tag
     inner = match[kind]
     if kind in {"code", "code2", "auto"} or not _MD_SPECIAL.search(inner):
         return inner
@@ -371,6 +384,8 @@ def _markdown_text(source: str) -> str:
     """Plain text of Markdown inline source: markup dropped, whitespace collapsed."""
     if "\\" in source:
         source = _MD_ESCAPE.sub(r"\1", source)
+    if "![" in source:  # first, for an image inside a link
+        source = _MD_IMAGE.sub("", source)
     if _MD_SPECIAL.search(source):
         source = _MD_INLINE.sub(_md_inline, source)
         if "&" in source:
