@@ -69,16 +69,22 @@ _STOP = frozenset(
 )
 
 
+_SUFFIXES = ("ing", "ed", "er", "es", "s", "e")
+
+
+def stem(word: str) -> str:
+    """A light stem: ``compiler``, ``compiled`` and ``compiles`` all become ``compil``."""
+    if len(word) <= 4 or word.endswith("ss"):
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
 def words(text: str) -> frozenset[str]:
-    """The significant words of a text: lower case, no stop words, a plural ``s`` dropped."""
-    found = set()
-    for word in _WORD.findall(text.lower()):
-        if word in _STOP:
-            continue
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        found.add(word)
-    return frozenset(found)
+    """The significant words of a text: lower case, stemmed, without stop words."""
+    return frozenset(stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP)
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:

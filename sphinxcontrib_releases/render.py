@@ -27,6 +27,10 @@ from sphinxcontrib_releases.versions import parse_version
 from sphinxcontrib_releases.warnings_ import WarningType
 
 
+EMBEDDED = "releases-embedded"
+"""The class of the sections a ``release`` directive places in its page."""
+
+
 def release_anchor(document: nodes.document, version: str) -> str:
     """A node id for a release, free in ``document``."""
     base = nodes.make_id(f"release-{version}")
@@ -151,7 +155,13 @@ class ReleaseDirective(SphinxDirective):
         if get_config(self.config).pep_links:
             link_peps(wrapper, self.state.document)
         if sectioned and "no-title" in self.options:
-            return list(wrapper.children)  # a container may not hold the body's sections
+            # a container may not hold the body's sections: hand them over bare, marked so that
+            # PlaceSections can still find them
+            for child in wrapper.children:
+                if isinstance(child, nodes.section):
+                    child["classes"].append(EMBEDDED)
+            return list(wrapper.children)
+        wrapper["classes"].append(EMBEDDED)
         return [wrapper]
 
     def _sectioned(self) -> bool:
@@ -245,7 +255,7 @@ class PlaceSections(SphinxTransform):
 
     def apply(self, **kwargs: object) -> None:
         for wrapper in list(self.document.findall(nodes.section)):
-            if "releases-release" not in wrapper["classes"] or wrapper.parent is None:
+            if EMBEDDED not in wrapper["classes"] or wrapper.parent is None:
                 continue
             if not isinstance(wrapper.parent, (nodes.section, nodes.document)):
                 _sections_to_rubrics(wrapper.parent)

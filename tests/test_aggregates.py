@@ -216,3 +216,35 @@ def test_incremental_builds_never_go_stale(
     shutil.copytree(srcdir, fresh_dir, ignore=shutil.ignore_patterns("_build"))
     fresh = build(make_app, fresh_dir)
     same_site(Path(srcdir / "_build" / "html"), Path(fresh.outdir))
+
+
+def test_several_hundred_generated_notes_build_cleanly(make_app: Any, tmp_path: Path) -> None:
+    """A realistic collection (see benchmarks/generate.py) with every aggregate, warning-free.
+
+    MyST's own heading warnings are about the note files (real notes start at H2 or skip a
+    level); they are silenced here as a project with such notes would, and are not ours.
+    """
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    try:
+        from generate import generate
+    finally:
+        sys.path.pop(0)
+    srcdir = tmp_path / "site"
+    generate(srcdir / "notes", 300, seed=3)
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinxcontrib_releases"]\nreleases_notes = ["notes/*"]\n'
+        'suppress_warnings = ["myst.header"]\n',
+        encoding="utf-8",
+    )
+    (srcdir / "index.rst").write_text(
+        "Site\n====\n\n.. release-index::\n   :toctree:\n\n.. release-index::\n   :format: series\n\n"
+        ".. feature-list::\n\n.. pep-index::\n",
+        encoding="utf-8",
+    )
+    app = build(make_app, srcdir, confoverrides={"nitpicky": True})
+    assert warnings_of(app) == []
+    assert len(app.env.toctree_includes["index"]) == 300
+    index = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert index.count('class="releases-feature"') > 20

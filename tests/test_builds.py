@@ -113,3 +113,25 @@ def test_parallel_build_equals_serial_build(make_app: Any, project: Callable[...
     assert (Path(parallel.outdir) / "objects.inv").read_bytes() == (
         Path(serial.outdir) / "objects.inv"
     ).read_bytes()
+
+
+def test_notes_outside_the_source_directory(make_app: Any, tmp_path: Path, rootdir: Path) -> None:
+    """A ``changelog.d/`` next to ``docs/``: embedded, tracked, and re-read when edited."""
+    import shutil
+
+    srcdir = tmp_path / "docs"
+    shutil.copytree(rootdir / "test-basic", srcdir)
+    shutil.move(srcdir / "changelog.d", tmp_path / "changelog.d")
+    embedded = srcdir / "embedded.rst"
+    embedded.write_text(
+        embedded.read_text(encoding="utf-8").replace(":file: changelog.d", ":file: ../changelog.d"),
+        encoding="utf-8",
+    )
+    overrides = {"releases_notes": ["notes/*.md", "notes/*.rst", "../changelog.d/*.md"]}
+    first = build(make_app, srcdir, confoverrides=overrides)
+    assert warnings_of(first) == []
+    assert "The first candidate" in (Path(first.outdir) / "index.html").read_text(encoding="utf-8")
+    _edit_outside_note(tmp_path)
+    again = build(make_app, srcdir, confoverrides=overrides)
+    assert "0 added, 2 changed, 0 removed" in again.status.getvalue()
+    assert "opening candidate" in (Path(again.outdir) / "index.html").read_text(encoding="utf-8")

@@ -198,3 +198,12 @@ def test_releases_are_in_the_search_index(basic: Any) -> None:
     assert index["objnames"]["0"] == ["releases", "release", "Releases release"]
     anchors = {entry[3] for entries in index["objects"].values() for entry in entries}
     assert {"release-4-2-0b1", "release-4-2-0a3"} <= anchors
+
+
+def test_no_title_release_inside_an_admonition_uses_rubrics(basic: Any) -> None:
+    page = soup(basic, "admonition.html")
+    note = page.select_one("div.admonition")
+    assert note.select("section") == []
+    rubrics = [r.get_text() for r in note.select("p.rubric")]
+    assert rubrics == ["Major new features of the 4.2 series, compared to 4.1", "More resources"]
+    assert note.select_one("span.releases-badge").get_text() == "alpha 1"

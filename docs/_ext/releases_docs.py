@@ -1,0 +1,418 @@
+"""Directives that build parts of this documentation from the extension's own definitions.
+
+Nothing here copies text from the extension: the configuration table is made from
+``sphinxcontrib_releases.config.OPTIONS``, the warnings table from ``WarningType``, version
+examples are read by the extension's own version reader, and command output is the output of the
+command, run at build time. The pages cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import os
+import shlex
+import subprocess
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from docutils import nodes
+from docutils.parsers.rst import Parser as RSTParser
+from docutils.parsers.rst import directives
+from sphinx.domains.std import StandardDomain
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective, new_document
+
+from sphinxcontrib_releases.config import OPTIONS, PREFIX, get_config
+from sphinxcontrib_releases.model import Announcement, Release
+from sphinxcontrib_releases.peps import find_peps
+from sphinxcontrib_releases.reader import read_note
+from sphinxcontrib_releases.versions import parse_version, releases_in_text
+from sphinxcontrib_releases.warnings_ import WarningType
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+
+#: A table cell (a node, or several) and a row (its cells, and the row's ids).
+Cell = nodes.Node | list[nodes.Node]
+Row = tuple[Sequence[Cell], list[str]]
+
+REBUILD = {
+    "env": "env: every page is read again",
+    "html": "html: pages are written again",
+}
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def _rst_inline(text: str, directive: SphinxDirective) -> list[nodes.Node]:
+    """Inline nodes of a short reST text (help strings are written in reST)."""
+    document = new_document("<help>", directive.state.document.settings)
+    RSTParser().parse(text, document)
+    if len(document.children) == 1 and isinstance(document[0], nodes.paragraph):
+        children = list(document[0].children)
+    else:
+        children = list(document.children)
+    for child in children:
+        child.parent = None
+    return children
+
+
+def _paragraph(*children: nodes.Node | str) -> nodes.paragraph:
+    para = nodes.paragraph()
+    for child in children:
+        para += nodes.Text(child) if isinstance(child, str) else child
+    return para
+
+
+def _table(
+    headers: Sequence[str],
+    rows: Iterable[Row],
+    widths: Sequence[int],
+    classes: Sequence[str] = (),
+) -> nodes.table:
+    """A table; each row is its cells (a node or a list of nodes each) and the row's ids."""
+    table = nodes.table(classes=["releases-docs-table", *classes])
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    group += head
+    head_row = nodes.row()
+    head += head_row
+    for header in headers:
+        head_row += nodes.entry("", nodes.paragraph(header, header))
+    body = nodes.tbody()
+    group += body
+    for cells, ids in rows:
+        row = nodes.row(ids=ids)
+        for cell in cells:
+            entry = nodes.entry()
+            for node in cell if isinstance(cell, list) else [cell]:
+                entry += node if isinstance(node, nodes.Element) else _paragraph(node)
+            row += entry
+        body += row
+    return table
+
+
+def _python_literal(value: Any) -> str:
+    """A default as one would write it in ``conf.py``."""
+    if isinstance(value, str):
+        return f'r"{value}"' if "\\" in value else f'"{value}"'
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, int):
+        return f"{value:_}" if value >= 10_000 else str(value)
+    return repr(value)
+
+
+def _default_nodes(value: Any) -> list[nodes.Node]:
+    if isinstance(value, (tuple, list)):
+        if not value:
+            return [_paragraph(nodes.literal("[]", "[]"))]
+        items = nodes.bullet_list(classes=["simple"])
+        for item in value:
+            text = _python_literal(item)
+            items += nodes.list_item("", _paragraph(nodes.literal(text, text)))
+        return [items]
+    if isinstance(value, Mapping):
+        items = nodes.bullet_list(classes=["simple"])
+        for key, item in value.items():
+            text = f'"{key}": {_python_literal(item)}'
+            items += nodes.list_item("", _paragraph(nodes.literal(text, text)))
+        return [items]
+    text = _python_literal(value)
+    return [_paragraph(nodes.literal(text, text))]
+
+
+def _type_names(types: Any) -> str:
+    names = [t.__name__ for t in types] if isinstance(types, (tuple, list)) else [str(types)]
+    return " or ".join(names)
+
+
+def _option_default(option: dc.Field[Any]) -> Any:
+    if option.default_factory is not dc.MISSING:
+        return option.default_factory()
+    return option.default
+
+
+def _releases_text(releases: Sequence[Release]) -> str:
+    if not releases:
+        return "nothing"
+    return ", ".join(f"{r.version} ({r.label})" for r in releases)
+
+
+# -- the configuration and warnings references ---------------------------------------------
+
+
+class ConfigTable(SphinxDirective):
+    """``releases-config-table``: every configuration value, from ``OPTIONS``.
+
+    Each value is also a ``confval`` object of the standard domain, so pages can link to it
+    with ``{confval}`releases_notes```.
+    """
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        std = cast("StandardDomain", self.env.get_domain("std"))
+        rows: list[Row] = []
+        for option in OPTIONS:
+            name = PREFIX + option.name
+            anchor = f"confval-{name}"
+            std.note_object("confval", name, anchor, location=self.get_location())
+            name_cell: list[nodes.Node] = [
+                _paragraph(nodes.literal(name, name, classes=["releases-docs-confval"])),
+                _paragraph(nodes.emphasis("", _type_names(option.metadata["types"]))),
+            ]
+            rows.append(
+                (
+                    [
+                        name_cell,
+                        _default_nodes(_option_default(option)),
+                        _paragraph(REBUILD.get(option.metadata["rebuild"], "")),
+                        _paragraph(*_rst_inline(option.metadata["help"], self)),
+                    ],
+                    [anchor],
+                )
+            )
+        return [
+            _table(
+                ["Option and type", "Default", "When changed", "What it does"],
+                rows,
+                [22, 30, 14, 34],
+                classes=["releases-config-table"],
+            )
+        ]
+
+
+class WarningsTable(SphinxDirective):
+    """``releases-warnings-table``: every warning subtype, from ``WarningType``."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        rows: list[Row] = []
+        for member in WarningType:
+            code = f"releases.{member.value}"
+            rows.append(
+                (
+                    [
+                        _paragraph(nodes.literal(code, code)),
+                        _paragraph(*_rst_inline(member.description, self)),
+                    ],
+                    [f"warning-{member.value}".replace("_", "-")],
+                )
+            )
+        return [
+            _table(
+                ["Type and subtype", "What it means"],
+                rows,
+                [30, 70],
+                classes=["releases-warnings-table"],
+            )
+        ]
+
+
+# -- examples computed by the extension ------------------------------------------------------
+
+
+class VersionsTable(SphinxDirective):
+    """``releases-versions-table``: one title per content line, and what the reader makes of it.
+
+    With ``:front-matter:`` each line is a ``version:`` value instead of a title.
+    """
+
+    has_content = True
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "front-matter": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        front_matter = "front-matter" in self.options
+        rows: list[Row] = []
+        for line in self.content:
+            text = line.strip()
+            if not text:
+                continue
+            if front_matter:
+                found = parse_version(text)
+                releases: list[Release] = [found] if found is not None else []
+            else:
+                releases = releases_in_text(text)
+            rows.append(
+                (
+                    [
+                        _paragraph(nodes.literal(text, text)),
+                        _paragraph(_releases_text(releases)),
+                    ],
+                    [],
+                )
+            )
+        header = "version: value" if front_matter else "Title"
+        return [_table([header, "Announces"], rows, [55, 45], classes=["releases-versions"])]
+
+
+class PepsTable(SphinxDirective):
+    """``releases-peps-table``: one text per content line, and the PEPs the reader finds in it."""
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        rows: list[Row] = []
+        for line in self.content:
+            text = line.strip()
+            if not text:
+                continue
+            found = ", ".join(str(n) for n in find_peps(text)) or "none"
+            rows.append(([_paragraph(nodes.literal(text, text)), _paragraph(found)], []))
+        return [_table(["Text", "PEPs found"], rows, [75, 25], classes=["releases-peps"])]
+
+
+class NoteSummary(SphinxDirective):
+    """``releases-note-summary PATH``: what the reader finds in a note file, as a table."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
+        self.env.note_dependency(relative)
+        if not Path(absolute).is_file():
+            logger.warning("no such note: %s", self.arguments[0], location=self.get_location())
+            return []
+        note = read_note(absolute, get_config(self.config).reader_options)
+        return [self._metadata(note), *self._features(note)]
+
+    def _metadata(self, note: Announcement) -> nodes.table:
+        def text(value: str | None) -> str:
+            return value if value else "(none)"
+
+        extra: list[nodes.Node] = []
+        for index, (key, value) in enumerate(note.extra):
+            if index:
+                extra.append(nodes.Text(", "))
+            extra.append(nodes.literal("", f"{key}: {value!r}"))  # as written: no curly quotes
+        fields: list[tuple[str, str | list[nodes.Node]]] = [
+            ("title", text(note.title)),
+            ("releases", _releases_text(note.releases)),
+            ("date", note.date.isoformat() if note.date else "(none)"),
+            ("updated", note.updated.isoformat() if note.updated else "(none)"),
+            ("author", text(note.author)),
+            ("description", text(note.description)),
+            ("tags", ", ".join(note.tags) or "(none)"),
+            ("published", "yes" if note.published else "no"),
+            ("PEPs", ", ".join(str(n) for n in note.peps) or "(none)"),
+            ("other keys", extra or "(none)"),
+        ]
+        fields.extend(
+            (f"warning (line {p.line})", f"{p.message} [releases.{p.subtype}]")
+            for p in note.problems
+        )
+        rows: list[Row] = [
+            (
+                [
+                    _paragraph(name),
+                    _paragraph(*value) if isinstance(value, list) else _paragraph(value),
+                ],
+                [],
+            )
+            for name, value in fields
+        ]
+        return _table(["Read as", "Value"], rows, [20, 80], classes=["releases-note-summary"])
+
+    def _features(self, note: Announcement) -> list[nodes.Node]:
+        if not note.features:
+            return [_paragraph("Features: none found.")]
+        rows: list[Row] = [
+            (
+                [
+                    _paragraph(feature.section or "—"),
+                    _paragraph(feature.text),
+                    _paragraph(", ".join(str(n) for n in feature.peps) or "—"),
+                ],
+                [],
+            )
+            for feature in note.features
+        ]
+        return [
+            _table(
+                ["Section", "Feature", "PEPs"],
+                rows,
+                [20, 70, 10],
+                classes=["releases-note-features"],
+            )
+        ]
+
+
+class CommandOutput(SphinxDirective):
+    """``releases-command COMMAND``: run a command in the docs folder and show its output.
+
+    A leading ``python`` runs the interpreter of the build. ``:exit-code:`` is the status the
+    command must end with (0 unless given); ``:stderr:`` shows standard error too.
+    """
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = False
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "exit-code": directives.nonnegative_int,
+        "stderr": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        command = self.arguments[0]
+        argv = shlex.split(command)
+        if argv and argv[0] == "python":
+            argv[0] = sys.executable
+        srcdir = Path(self.env.srcdir)
+        for argument in argv[1:]:
+            if (srcdir / argument).is_file():
+                self.env.note_dependency(argument)
+        environment = {**os.environ, "COLUMNS": "88", "PYTHONIOENCODING": "utf-8"}
+        try:
+            done = subprocess.run(
+                argv,
+                cwd=srcdir,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                env=environment,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as error:
+            logger.warning("%s: %s", command, error, location=self.get_location())
+            return []
+        expected = self.options.get("exit-code", 0)
+        if done.returncode != expected:
+            logger.warning(
+                "%s exited with %d, not %d: %s",
+                command,
+                done.returncode,
+                expected,
+                done.stderr.strip(),
+                location=self.get_location(),
+            )
+        output = done.stdout
+        if "stderr" in self.options and done.stderr:
+            output += done.stderr
+        text = f"$ {command}\n{output.rstrip()}"
+        block = nodes.literal_block(text, text, language="console")
+        self.set_source_info(block)
+        return [block]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_directive("releases-config-table", ConfigTable)
+    app.add_directive("releases-warnings-table", WarningsTable)
+    app.add_directive("releases-versions-table", VersionsTable)
+    app.add_directive("releases-peps-table", PepsTable)
+    app.add_directive("releases-note-summary", NoteSummary)
+    app.add_directive("releases-command", CommandOutput)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,43 @@
+"""Sphinx configuration of the sphinxcontrib-releases documentation (and its live demo)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from sphinxcontrib_releases import __version__
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+project = "sphinxcontrib-releases"
+author = "The sphinxcontrib-releases team"
+copyright = "the sphinxcontrib-releases team"
+version = release = __version__
+
+extensions = [
+    "sphinxcontrib_releases",  # loads sphinx_design and myst_parser as well
+    "releases_docs",  # docs/_ext: tables generated from the extension's definitions
+]
+
+# The demo and this project's own changelog are note files inside the source folder, so each
+# of them is also a page.
+releases_notes = ["demo/notes/*.md", "changelog/*.md"]
+
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
+
+exclude_patterns = [
+    "_build",
+    # inputs of the examples: shown with literalinclude and rendered with include
+    "examples",
+]
+
+html_theme = "furo"
+html_title = f"sphinxcontrib-releases {release}"
+html_static_path = ["_static"]
+html_css_files = ["releases-docs.css"]
+# where the site is published: the HTML builder needs it for the links of the release feeds
+html_baseurl = os.environ.get(
+    "READTHEDOCS_CANONICAL_URL", "https://sphinxcontrib-releases.readthedocs.io/en/latest/"
+)

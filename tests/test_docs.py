@@ -1,0 +1,171 @@
+"""The documentation site: it builds warning-free, its demo renders, and its generated
+references list every configuration value and warning subtype of the extension."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+from sphinxcontrib_releases.config import OPTIONS, PREFIX
+from sphinxcontrib_releases.reader import read_note
+from sphinxcontrib_releases.warnings_ import WarningType
+from tests.conftest import warnings_of
+
+DOCS = Path(__file__).parents[1] / "docs"
+DEMO_NOTES = sorted((DOCS / "demo" / "notes").glob("*.md"))
+EXAMPLES = sorted(p.stem for p in (DOCS / "examples").glob("*.rst"))
+
+#: The theme is the docs extra's (furo); the suite runs without that extra, and what is checked
+#: here does not depend on the theme.
+THEME = {"html_theme": "alabaster", "nitpicky": True}
+
+
+def _build(srcdir: Path, outdir: Path, **overrides: Any) -> SphinxTestApp:
+    app = SphinxTestApp(
+        "html",
+        srcdir=srcdir,
+        builddir=outdir,
+        confoverrides={**THEME, **overrides},
+        status=StringIO(),
+        warning=StringIO(),
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
+    """The docs, built once for this module (into a temporary folder, not into docs/)."""
+    yield _build(DOCS, tmp_path_factory.mktemp("docs-build"))
+
+
+def page(app: SphinxTestApp, name: str) -> BeautifulSoup:
+    html = (Path(app.outdir) / name).read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_docs_build_without_warnings(site: SphinxTestApp) -> None:
+    assert warnings_of(site) == []
+
+
+def test_demo_note_pages_have_badges(site: SphinxTestApp) -> None:
+    assert len(DEMO_NOTES) >= 15
+    for path in DEMO_NOTES:
+        note = read_note(path)
+        output = Path(site.outdir) / "demo" / "notes" / f"{path.stem}.html"
+        if not note.published:  # drafts are left out of the build, page included
+            assert not output.exists(), path.name
+            continue
+        badges = page(site, f"demo/notes/{path.stem}.html").select("span.releases-badge")
+        assert len(badges) == len(note.releases), path.name
+
+
+def test_demo_covers_a_whole_cycle(site: SphinxTestApp) -> None:
+    notes = [read_note(path) for path in DEMO_NOTES]
+    phases = [r.phase.value for n in notes if n.published for r in n.releases]
+    assert {"alpha", "beta", "rc", "final"} <= set(phases)
+    assert any(len(n.releases) > 1 for n in notes), "a note announcing several releases"
+    assert sum(1 for n in notes if n.published and not n.releases) >= 2, "notes announcing none"
+
+
+def test_demo_index_embeds_a_release_summary(site: SphinxTestApp) -> None:
+    index = page(site, "demo/index.html")
+    assert index.select("span.releases-badge")
+    assert index.select("ul.releases-features li")
+
+
+def test_config_table_lists_every_option(site: SphinxTestApp) -> None:
+    rows = page(site, "configuration.html").select("table.releases-config-table tbody tr")
+    assert [row["id"] for row in rows] == [f"confval-{PREFIX}{o.name}" for o in OPTIONS]
+    for row, option in zip(rows, OPTIONS, strict=True):
+        assert row.select_one("code").get_text() == PREFIX + option.name
+        help_words = option.metadata["help"].replace("``", "").split()
+        rendered = row.find_all("td")[-1].get_text().replace("\u2019", "'")  # smart quotes
+        assert rendered.split() == help_words
+
+
+def test_warnings_table_lists_every_subtype(site: SphinxTestApp) -> None:
+    rows = page(site, "warnings.html").select("table.releases-warnings-table tbody tr")
+    assert [row.select_one("code").get_text() for row in rows] == [
+        f"releases.{member.value}" for member in WarningType
+    ]
+
+
+def test_json_page_documents_every_key(site: SphinxTestApp) -> None:
+    documented = {
+        code.get_text()
+        for table in page(site, "json.html").select("table")
+        for row in table.select("tbody tr")
+        for code in row.select("td:first-child code")
+    }
+    note = read_note(DOCS / "examples" / "notes" / "features.md").to_json()
+    keys = set(note) | set(note["releases"][0]) | set(note["features"][0])
+    broken = read_note(DOCS / "examples" / "notes" / "broken.md").to_json()
+    keys |= set(broken["warnings"][0])
+    assert keys <= documented
+
+
+def test_confval_references_resolve(site: SphinxTestApp) -> None:
+    links = page(site, "notes.html").select('a[href^="configuration.html#confval-"]')
+    assert {a["href"].split("#")[1] for a in links} >= {"confval-releases_include_drafts"}
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    """The docs' directive examples, each rendered from its reST and from its MyST source."""
+    src = tmp_path_factory.mktemp("examples-src")
+    shutil.copytree(DOCS / "demo" / "notes", src / "demo" / "notes")
+    shutil.copytree(DOCS / "examples", src / "examples")
+    (src / "conf.py").write_text(
+        'extensions = ["sphinxcontrib_releases"]\n'
+        'releases_notes = ["demo/notes/*.md"]\n'
+        'exclude_patterns = ["examples"]\n'
+        'html_baseurl = "https://example.org/"\n',
+        encoding="utf-8",
+    )
+    (src / "index.rst").write_text(
+        "Examples\n========\n\n.. toctree::\n   :glob:\n\n   rst\n   myst\n   demo/notes/*\n",
+        encoding="utf-8",
+    )
+    rst = ["From reST", "=========", ""]
+    myst = ["# From MyST", ""]
+    for name in EXAMPLES:
+        rst += [name, "-" * len(name), "", f".. include:: examples/{name}.rst", ""]
+        myst += [f"## {name}", "", f"```{{include}} examples/{name}.md", "```", ""]
+    (src / "rst.rst").write_text("\n".join(rst), encoding="utf-8")
+    (src / "myst.md").write_text("\n".join(myst), encoding="utf-8")
+    return _build(src, tmp_path_factory.mktemp("examples-build"))
+
+
+def test_every_example_has_both_syntaxes() -> None:
+    assert EXAMPLES
+    assert sorted(p.stem for p in (DOCS / "examples").glob("*.md")) == EXAMPLES
+
+
+def test_rst_and_myst_examples_render_alike(examples: SphinxTestApp) -> None:
+    assert warnings_of(examples) == []
+
+    def sections(name: str) -> dict[str, str]:
+        top = page(examples, name).select_one("[role=main] > section")
+        found = {}
+        for section in top.find_all("section", recursive=False):
+            title = section.find("h2").get_text().rstrip("¶")
+            found[title] = " ".join(section.get_text(" ").replace("¶", "").split())
+        return found
+
+    from_rst, from_myst = sections("rst.html"), sections("myst.html")
+    assert sorted(from_rst) == EXAMPLES
+    assert from_rst == from_myst
+    for name in EXAMPLES:
+        badges = page(examples, "rst.html").select(f"section#{name} span.releases-badge")
+        assert badges or name == "role", name
