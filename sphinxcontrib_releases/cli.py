@@ -1,4 +1,5 @@
-"""The command line: ``inspect`` note files, for humans or (``--json``) for pipelines."""
+"""The command line: ``inspect`` note files, for humans or (``--json``) for pipelines, and
+``check`` them (exit status 1 when something is wrong)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from pathlib import Path
 from typing import TextIO
 
 from sphinxcontrib_releases import __version__
+from sphinxcontrib_releases.checks import Finding, check_notes
 from sphinxcontrib_releases.model import Announcement
 from sphinxcontrib_releases.reader import NOTE_SUFFIXES, read_note
+from sphinxcontrib_releases.warnings_ import WarningType
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -38,6 +41,20 @@ def _parser() -> argparse.ArgumentParser:
     inspect.add_argument("--json", action="store_true", help="print one JSON object per note")
     inspect.add_argument("--strict", action="store_true", help="exit 1 if any note has a problem")
     inspect.set_defaults(run=_inspect)
+    check = commands.add_parser(
+        "check",
+        help="lint note files: reader problems, duplicates, dates out of order, missing dates",
+        description="Report problems of note files as 'path:line: [type] message' lines, "
+        "sorted by path and line. Exit status: 0 when clean, 1 when anything is reported.",
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="note files, folders or globs")
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="'json': a list of {path, line, type, message} objects",
+    )
+    check.set_defaults(run=_check)
     return parser
 
 
@@ -84,6 +101,26 @@ def _inspect(args: argparse.Namespace) -> int:
             sys.stdout.write(_summary(note))
     problems = report_problems(notes, sys.stderr)
     return 1 if args.strict and problems else 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    findings: list[Finding] = []
+    paths: list[Path] = []
+    for argument in args.paths:
+        matched = expand_paths([argument])
+        if not matched:
+            findings.append(
+                Finding(argument, 1, str(WarningType.NOT_FOUND), "matches no note file")
+            )
+        paths.extend(matched)
+    notes = [read_note(path) for path in dict.fromkeys(paths)]
+    findings = sorted([*findings, *check_notes(notes)])
+    if args.format == "json":
+        json.dump([f.to_json() for f in findings], sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.writelines(f"{finding}\n" for finding in findings)
+    return 1 if findings else 0
 
 
 def _summary(note: Announcement) -> str:

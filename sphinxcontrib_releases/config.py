@@ -17,6 +17,7 @@ from sphinxcontrib_releases.features import (
     DEFAULT_FEATURE_HEADINGS,
     DEFAULT_STOP_HEADINGS,
 )
+from sphinxcontrib_releases.feeds import feed_specs
 from sphinxcontrib_releases.model import Phase
 from sphinxcontrib_releases.reader import ReaderOptions
 
@@ -165,6 +166,30 @@ class ReleasesConfig:
         "feature in ``feature-list``; items that share a PEP need only half of it.",
         _fraction,
         types=(float, int),
+    )
+    json: bool = _option(
+        True,
+        "Whether the HTML builders write ``releases.json`` (every announcement and where each "
+        "release is rendered) into the output root.",
+        _boolean,
+        rebuild="",
+        types=(bool,),
+    )
+    feed_length: int = _option(
+        20,
+        "How many announcements, newest first, each Atom and RSS feed holds.",
+        _positive_int,
+        rebuild="",
+        types=(int,),
+    )
+    feeds: tuple[Any, ...] = _option(
+        (),
+        "Extra feeds besides ``releases.atom`` and ``releases.rss``: a list of mappings with "
+        "``name`` (written as ``<name>.atom`` and ``<name>.rss``), ``title``, and the filters "
+        "``series`` (``['3.14']``) and ``phase`` (``['alpha', 'beta', 'rc']``).",
+        feed_specs,
+        rebuild="html",
+        types=(list, tuple),
     )
 
     @property

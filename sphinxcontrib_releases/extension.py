@@ -22,6 +22,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_pages(app)
     setup_aggregates(app)
     setup_styles(app)
+    setup_outputs(app)
 
 
 def setup_domain(app: Sphinx) -> None:
@@ -58,6 +59,13 @@ def setup_aggregates(app: Sphinx) -> None:
     app.add_directive("release-index", ReleaseIndexDirective)
     app.add_directive("feature-list", FeatureListDirective)
     app.add_directive("pep-index", PepIndexDirective)
+
+
+def setup_outputs(app: Sphinx) -> None:
+    from sphinxcontrib_releases.outputs import advertise_feeds, write_outputs
+
+    app.connect("html-page-context", advertise_feeds)
+    app.connect("build-finished", write_outputs)
 
 
 def setup_styles(app: Sphinx) -> None:

@@ -1,0 +1,189 @@
+"""What the HTML builders write besides pages: ``releases.json`` and the Atom and RSS feeds.
+
+Both are written at ``build-finished``, after a successful build, by the ``html``, ``dirhtml``
+and ``singlehtml`` builders only. That event runs once per build, in the main process, after
+every page is written, and also when no document was out of date; the domain then holds the
+whole collection and the targets of every document, whether they were read in this build, in
+an earlier one, or in a parallel process. So the files always describe the full collection and
+do not depend on what happened to be re-read.
+
+The pages advertise the feeds with ``<link rel="alternate">`` in their head.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.builders.html import StandaloneHTMLBuilder
+
+from sphinxcontrib_releases import feeds, releases_json
+from sphinxcontrib_releases.config import get_config
+from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
+from sphinxcontrib_releases.logs import warn
+from sphinxcontrib_releases.model import Announcement
+from sphinxcontrib_releases.warnings_ import WarningType
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+#: The builders that write ``releases.json`` and the feeds, and link to the feeds.
+HTML_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
+
+_FORMATS = (
+    (".atom", "application/atom+xml", "Atom", feeds.atom),
+    (".rss", "application/rss+xml", "RSS", feeds.rss),
+)
+_EPOCH = dt.date(1970, 1, 1)
+
+
+class Places:
+    """Addresses of rendered releases and note pages, relative to the output root."""
+
+    def __init__(self, app: Sphinx, domain: ReleasesDomain) -> None:
+        self.app = app
+        self.domain = domain
+        self.page_of = {source: docname for docname, source in domain.pages.items()}
+        self._releases: dict[str, str | None] = {}
+
+    def page(self, docname: str) -> str:
+        builder = self.app.builder
+        uri = builder.get_target_uri(docname)
+        if uri.startswith("#") and isinstance(builder, StandaloneHTMLBuilder):
+            # singlehtml: every document is a part of the root document's page
+            root = Path(builder.get_outfilename(self.app.config.root_doc))
+            uri = root.relative_to(self.app.outdir).as_posix()
+        return uri
+
+    def release(self, version: str) -> str | None:
+        if version not in self._releases:
+            target = self.domain.canonical(version)
+            self._releases[version] = (
+                None if target is None else f"{self.page(target.docname)}#{target.anchor}"
+            )
+        return self._releases[version]
+
+    def note(self, note: Announcement) -> str | None:
+        """Where a note is rendered: its newest rendered release, else its own page."""
+        for release in sorted(note.releases, key=lambda r: r.sort_key, reverse=True):
+            url = self.release(release.version)
+            if url is not None:
+                return url
+        docname = self.page_of.get(note.source)
+        return None if docname is None else self.page(docname)
+
+
+def relative_source(source: str, confdir: str | os.PathLike[str]) -> str:
+    """A note's path relative to the configuration directory, with ``/`` separators."""
+    return Path(os.path.relpath(source, confdir)).as_posix()
+
+
+def write_outputs(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: write ``releases.json`` and the feeds."""
+    if exception is not None or app.builder.name not in HTML_BUILDERS:
+        return
+    domain = get_domain(app.env)
+    places = Places(app, domain)
+    if get_config(app.config).json:
+        write_json(app, domain, places)
+    write_feeds(app, domain, places)
+
+
+def write_json(app: Sphinx, domain: ReleasesDomain, places: Places) -> None:
+    urls: dict[str, str] = {}
+    for note in domain.notes.values():
+        for release in note.releases:
+            url = places.release(release.version)
+            if url is not None:
+                urls[release.version] = url
+    content = releases_json.document(
+        ((relative_source(s, app.confdir), n) for s, n in domain.notes.items()),
+        urls,
+        app.config.html_baseurl,
+    )
+    path = Path(app.outdir, releases_json.FILENAME)
+    path.write_text(releases_json.dumps(content), encoding="utf-8")
+
+
+def feed_specs(app: Sphinx) -> tuple[feeds.FeedSpec, ...]:
+    """The main feed, then the configured ones."""
+    extra: tuple[feeds.FeedSpec, ...] = get_config(app.config).feeds
+    return (feeds.FeedSpec(feeds.MAIN_FEED), *extra)
+
+
+def feed_title(app: Sphinx, spec: feeds.FeedSpec) -> str:
+    if spec.title:
+        return spec.title
+    if spec.name == feeds.MAIN_FEED:
+        return f"{app.config.project} releases"
+    return f"{app.config.project} releases ({spec.name})"
+
+
+def write_feeds(app: Sphinx, domain: ReleasesDomain, places: Places) -> None:
+    base = app.config.html_baseurl
+    if not base:
+        # feeds need absolute links; a project that asked for feeds of its own hears why it
+        # gets none, one that did not is left in peace (a plain build must stay warning-free)
+        if domain.notes and app.config.releases_feeds:
+            warn(
+                WarningType.FEED,
+                "the release feeds need html_baseurl (the address of the published site) for "
+                "their links; they are not written",
+                location=None,
+                once=True,
+            )
+        return
+    candidates: list[feeds.Entry] = []
+    for note in feeds.newest_first(domain.notes.values()):
+        url = places.note(note)
+        if url is None or note.date is None:
+            continue
+        path = relative_source(note.source, app.confdir)
+        candidates.append(
+            feeds.Entry(
+                note,
+                releases_json.join_url(base, url),
+                feeds.tag_uri(base, path, note.date),
+                note.date,
+            )
+        )
+    newest = max((n.date for n in domain.notes.values() if n.date), default=_EPOCH)
+    site = releases_json.join_url(base, places.page(app.config.root_doc))
+    length = get_config(app.config).feed_length
+    for spec in feed_specs(app):
+        entries = [e for e in candidates if spec.selects(e.note)][:length]
+        updated = max((e.updated for e in entries), default=newest)
+        for suffix, _mime, _label, render in _FORMATS:
+            name = spec.name + suffix
+            feed = feeds.Feed(
+                title=feed_title(app, spec),
+                url=releases_json.join_url(base, name),
+                site=site,
+                author=app.config.project,
+                updated=updated,
+            )
+            Path(app.outdir, name).write_bytes(render(feed, entries))
+
+
+def advertise_feeds(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """``html-page-context``: ``<link rel="alternate">`` to each feed, in every page's head."""
+    pathto = context.get("pathto")
+    if app.builder.name not in HTML_BUILDERS or not app.config.html_baseurl or pathto is None:
+        return
+    links = []
+    for spec in feed_specs(app):
+        for suffix, mime, label, _render in _FORMATS:
+            title = escape(f"{feed_title(app, spec)} ({label})")
+            href = escape(pathto(spec.name + suffix, resource=True))
+            links.append(f'<link rel="alternate" type="{mime}" title="{title}" href="{href}" />\n')
+    context["metatags"] = context.get("metatags", "") + "".join(links)
