@@ -239,8 +239,8 @@ def test_several_hundred_generated_notes_build_cleanly(make_app: Any, tmp_path: 
         encoding="utf-8",
     )
     (srcdir / "index.rst").write_text(
-        "Site\n====\n\n.. release-index::\n   :toctree:\n\n.. release-index::\n   :format: series\n\n"
-        ".. feature-list::\n\n.. pep-index::\n",
+        "Site\n====\n\n.. release-index::\n   :toctree:\n\n"
+        ".. release-index::\n   :format: series\n\n.. feature-list::\n\n.. pep-index::\n",
         encoding="utf-8",
     )
     app = build(make_app, srcdir, confoverrides={"nitpicky": True})
