@@ -73,6 +73,8 @@ class ReleasesDomain(Domain):
         "referrers": {},
     }
     data_version = 1
+    _canonical: dict[str, Target] | None = None
+    """:meth:`canonical` of every version; dropped whenever ``targets`` change."""
 
     # -- the collection --------------------------------------------------------------------------
 
@@ -106,6 +108,7 @@ class ReleasesDomain(Domain):
     # -- per-document records --------------------------------------------------------------------
 
     def add_target(self, docname: str, release: Release, anchor: str, *, page: bool) -> None:
+        self._canonical = None
         self.data["targets"].setdefault(docname, []).append(
             Target(release.version, docname, anchor, page)
         )
@@ -120,17 +123,22 @@ class ReleasesDomain(Domain):
 
     def canonical(self, version: str) -> Target | None:
         """The one target of a release: its note page, else its first embedding by docname."""
-        found = [
-            t for docname in sorted(self.data["targets"]) for t in self.data["targets"][docname]
-        ]
-        matching = [t for t in found if t.version == version]
-        return min(matching, key=lambda t: (not t.page, t.docname), default=None)
+        if self._canonical is None:  # one pass for all versions, until the targets change
+            self._canonical = {}
+            for docname in sorted(self.data["targets"]):
+                for t in self.data["targets"][docname]:
+                    known = self._canonical.get(t.version)
+                    if known is None or (not t.page, t.docname) < (not known.page, known.docname):
+                        self._canonical[t.version] = t
+        return self._canonical.get(version)
 
     def clear_doc(self, docname: str) -> None:
+        self._canonical = None
         for key in PER_DOC:
             self.data[key].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self._canonical = None
         for key in PER_DOC:
             theirs = otherdata[key]
             for docname in docnames:
@@ -220,20 +228,20 @@ def collect_notes(
         note, fresh = cache.lookup(source, options)
         if fresh:
             for problem in note.problems:
-                warn(problem.subtype, problem.message, location=(source, problem.line))
+                warn(problem.subtype, problem.message, location=f"{source}:{problem.line or 1}")
         if note.readable and (note.published or config.include_drafts):
             notes[source] = note
     cache.forget(notes.keys() | {str(p) for p in found.paths})
     _warn_duplicates(notes)
 
     pages: dict[str, str] = {}
-    for path in found.paths:
+    for path in [*found.paths, *found.refused]:
         docname = env.path2doc(str(path))
         if docname is None or docname not in env.found_docs:
             continue
         if str(path) in notes:
             pages[docname] = str(path)
-        else:  # unreadable or a draft: Sphinx must not read it either
+        else:  # unreadable, a draft or a refused link: Sphinx must not read it either
             env.found_docs.discard(docname)
             added.discard(docname)
             changed.discard(docname)
@@ -258,14 +266,22 @@ def _warn_duplicates(notes: dict[str, Announcement]) -> None:
                 warn(
                     WarningType.DUPLICATE,
                     f"{release.version} is also announced by {first[release.version]}",
-                    location=(source, 1),
+                    location=f"{source}:1",  # a path, not a docname
                 )
             else:
                 first[release.version] = source
 
 
-def _conf_location(app: Sphinx, pattern: str) -> tuple[str, int | None]:
-    return (str(app.confdir / "conf.py"), None)
+def _conf_location(app: Sphinx, pattern: str) -> str:
+    """``conf.py:line`` of the pattern (Sphinx reads a tuple, or a string without ``:``, as a
+    docname)."""
+    conf = app.confdir / "conf.py"
+    try:
+        lines = conf.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    number = next((n for n, text in enumerate(lines, 1) if repr(pattern)[1:-1] in text), None)
+    return f"{conf}:{number or 1}"
 
 
 def rewrite_dependents(app: Sphinx, env: BuildEnvironment) -> list[str]:

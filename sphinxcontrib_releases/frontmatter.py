@@ -24,6 +24,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_YAML_NODES = 10_000
 """How many values a front matter may hold once aliases are expanded ("billion laughs" guard)."""
+MAX_YAML_DEPTH = 50
+"""How deeply a front matter's lists and mappings may nest."""
+
+_SKIPPED = "; note skipped"
 
 _FENCE = re.compile(r"(?:---|\.\.\.)[ \t]*")
 _YAML_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:")
@@ -44,6 +48,9 @@ class Header:
     """A title written in the body's syntax (reST section title, Markdown ``#`` heading)."""
     title_line: int | None = None
     problems: list[Problem] = field(default_factory=list)
+    usable: bool = True
+    """False when the front matter cannot be used at all (never closed, not a YAML mapping,
+    refused): the note is skipped rather than shown without its metadata."""
 
 
 def split(text: str, syntax: str) -> Header:
@@ -64,14 +71,20 @@ def _split_markdown(text: str) -> Header:
         return header
     end = next((i for i in range(1, len(lines)) if _FENCE.fullmatch(lines[i])), None)
     if end is None:
-        header = Header(body=text)
+        header = Header(body=text, usable=False)
         header.problems.append(
-            Problem(WarningType.FRONT_MATTER, "front matter opened with '---' is never closed", 1)
+            Problem(
+                WarningType.FRONT_MATTER,
+                f"front matter opened with '---' is never closed{_SKIPPED}",
+                1,
+            )
         )
         return header
     header = Header(body="\n".join(lines[end + 1 :]), body_line=end + 2)
     header.lines = _yaml_key_lines(lines, end)
-    header.fields = _load_yaml("\n".join(lines[1:end]), header.problems)
+    fields = _load_yaml("\n".join(lines[1:end]), header.problems)
+    header.fields = fields or {}
+    header.usable = fields is not None
     _markdown_title(header)
     return header
 
@@ -85,58 +98,106 @@ def _yaml_key_lines(lines: list[str], end: int) -> dict[str, int]:
     return found
 
 
-def _load_yaml(source: str, problems: list[Problem]) -> dict[str, Any]:
+def _load_yaml(source: str, problems: list[Problem]) -> dict[str, Any] | None:
+    """The front matter's mapping, ``None`` if unusable; a key whose value cannot be built is
+    left out alone."""
+    loader = _Loader(source)
     try:
-        data = yaml.load(source, Loader=_Loader)
+        refusal = _refusal(source)
+        if refusal is not None:
+            message, line = refusal
+            problems.append(Problem(WarningType.FRONT_MATTER, message + _SKIPPED, line))
+            return None
+        node = loader.get_single_node()
+        if node is None:
+            return {}
+        if not isinstance(node, yaml.MappingNode):
+            kind = "list" if isinstance(node, yaml.SequenceNode) else "single value"
+            message = f"front matter must be a mapping of keys to values, not a {kind}"
+            line = node.start_mark.line + 2
+            problems.append(Problem(WarningType.FRONT_MATTER, message + _SKIPPED, line))
+            return None
+        loader.flatten_mapping(node)  # merge keys (``<<: *base``)
+        return _build_mapping(loader, node, problems)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        if mark is not None and mark.line > source.count("\n"):  # past the end: say where
+            mark = getattr(error, "context_mark", None) or mark  # the unfinished value began
+        line = mark.line + 2 if mark is not None else 2
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        problems.append(
-            Problem(WarningType.FRONT_MATTER, f"front matter is not YAML: {reason}", line)
-        )
-        return {}
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        problems.append(
-            Problem(
-                WarningType.FRONT_MATTER,
-                f"front matter must be a mapping of keys to values, not a {type(data).__name__}",
-                2,
+        message = f"front matter is not YAML: {reason}"
+        problems.append(Problem(WarningType.FRONT_MATTER, message + _SKIPPED, line))
+        return None
+    finally:
+        loader.dispose()
+
+
+def _build_mapping(
+    loader: _Loader, node: yaml.MappingNode, problems: list[Problem]
+) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 2
+        try:
+            key = loader.construct_object(key_node, deep=True)
+            value = loader.construct_object(value_node, deep=True)
+        except Exception as error:
+            # PyYAML's constructors let more than YAMLError through on bad scalars:
+            # ``2023-02-30`` and ``!!int x`` raise ValueError, ``!!bool x`` KeyError...
+            reason = getattr(error, "problem", None) or f"{type(error).__name__}: {error}"
+            problems.append(
+                Problem(WarningType.FRONT_MATTER, f"front matter value left out: {reason}", line)
             )
-        )
-        return {}
-    if _too_many_nodes(data):
-        problems.append(
-            Problem(
-                WarningType.FRONT_MATTER,
-                f"front matter expands to more than {MAX_YAML_NODES} values; refused",
-                2,
+            continue
+        if isinstance(key, (list, dict)):
+            problems.append(
+                Problem(WarningType.FRONT_MATTER, "front matter key is not a name; left out", line)
             )
-        )
-        return {}
-    return {str(key): value for key, value in data.items()}
+            continue
+        fields[str(key)] = value
+    return fields
 
 
-def _too_many_nodes(data: object) -> bool:
-    """Count values as if aliases were copied, stopping as soon as the budget is spent."""
-    budget = MAX_YAML_NODES
-    stack = [data]
-    while stack:
-        budget -= 1
-        if budget < 0:
-            return True
-        item = stack.pop()
-        if isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return False
+def _refusal(source: str) -> tuple[str, int] | None:
+    """Why the YAML must not be built (message, file line), from its events alone.
+
+    libyaml's parser is iterative, but building the values recurses (a deep enough nesting
+    crashes the interpreter) and copies what aliases and merge keys name (a few lines can
+    expand to billions of values). So the events are walked first, counting each value as if
+    aliases were copies, and the walk stops as soon as a limit is passed.
+    """
+    sizes: dict[str, int] = {}  # the expanded size of each finished anchor
+    stack: list[list[Any]] = []  # [size so far, anchor] of each open collection
+    for event in yaml.parse(source, Loader=_Loader):
+        line = event.start_mark.line + 2 if event.start_mark else 2
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(stack) >= MAX_YAML_DEPTH:
+                return f"front matter nests deeper than {MAX_YAML_DEPTH} levels", line
+            stack.append([1, event.anchor])
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            if any(anchor == event.anchor for _, anchor in stack):
+                return "front matter holds a value that contains itself", line
+            size = sizes.get(event.anchor or "", 1)
+        elif isinstance(event, yaml.ScalarEvent):
+            size, anchor = 1, event.anchor
+            if anchor:
+                sizes[anchor] = 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            size, anchor = stack.pop()
+            if anchor:
+                sizes[anchor] = size
+        else:
+            continue
+        if stack:
+            stack[-1][0] += size
+            size = stack[-1][0]
+        if size > MAX_YAML_NODES:
+            return f"front matter expands to more than {MAX_YAML_NODES} values", line
+    return None
 
 
-_ATX = re.compile(r" {0,3}#[ \t]+(.*?)[ \t#]*$")
+_ATX_OPENING = re.compile(r" {0,3}#[ \t]+")
 
 
 def _markdown_title(header: Header) -> None:
@@ -144,11 +205,28 @@ def _markdown_title(header: Header) -> None:
     for offset, line in enumerate(header.body.split("\n", 40)[:40]):
         if not line.strip():
             continue
-        match = _ATX.fullmatch(line)
-        if match and match.group(1).strip():
-            header.title = match.group(1).strip()
+        opening = _ATX_OPENING.match(line)
+        title = _atx_text(line[opening.end() :]) if opening else ""
+        if title:
+            header.title = title
             header.title_line = header.body_line + offset
         return
+
+
+def _atx_text(rest: str) -> str:
+    """A heading's text without its closing ``#`` run (only when a space stands before it).
+
+    Plain string methods, not a regular expression: a lazy group before a ``[ #]*$`` tail
+    backtracks on every character of a long line of spaces and ``#``.
+    """
+    text = rest.strip()
+    unclosed = text.rstrip("#")
+    if unclosed != text:
+        if not unclosed:
+            return ""
+        if unclosed[-1] in " \t":
+            text = unclosed.rstrip()
+    return text
 
 
 # -- reStructuredText -----------------------------------------------------------------------------

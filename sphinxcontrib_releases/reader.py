@@ -54,6 +54,7 @@ KNOWN_KEYS = frozenset(
 
 _BINARY_SNIFF = 8192
 _OPENING_LINES = 3
+_SHOWN = 60
 
 
 @dataclass(frozen=True)
@@ -126,8 +127,12 @@ def read_text(
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        return _unusable(source, syntax, WarningType.EMPTY, "note is empty", usable=True)
+        return _unusable(source, syntax, WarningType.EMPTY, "note is empty; skipped")
     header = frontmatter.split(text, syntax)
+    if not header.usable:
+        return Announcement(
+            source=source, syntax=syntax, readable=False, problems=tuple(header.problems)
+        )
     meta = _Metadata(header)
     title = meta.text("title") or header.title or ""
     releases = meta.releases()
@@ -166,19 +171,10 @@ def read_text(
 
 
 def _unusable(
-    source: str,
-    syntax: str,
-    subtype: WarningType,
-    message: str,
-    line: int = 1,
-    *,
-    usable: bool = False,
+    source: str, syntax: str, subtype: WarningType, message: str, line: int = 1
 ) -> Announcement:
     return Announcement(
-        source=source,
-        syntax=syntax,
-        readable=usable,
-        problems=(Problem(subtype, message, line),),
+        source=source, syntax=syntax, readable=False, problems=(Problem(subtype, message, line),)
     )
 
 
@@ -241,9 +237,10 @@ class _Metadata:
             return None
         key, value = found
         if isinstance(value, list):
-            return (
-                ", ".join(str(v).strip() for v in value if v is not None and str(v).strip()) or None
-            )
+            names = [str(v).strip() for v in value if _is_scalar(v)]
+            if len(names) + value.count(None) < len(value):
+                self.warn(WarningType.FIELD, key, f"'{key}' should be a list of names")
+            return ", ".join(name for name in names if name) or None
         return self.text(key)
 
     def date(self, *keys: str) -> dt.date | None:
@@ -264,7 +261,7 @@ class _Metadata:
                     return dt.datetime.fromisoformat(candidate).date()
                 except ValueError:
                     pass
-        self.warn(WarningType.DATE, key, f"'{key}' is not a date: {value!r}")
+        self.warn(WarningType.DATE, key, f"'{key}' is not a date: {_shown(value)}")
         return None
 
     def tags(self) -> tuple[str, ...]:
@@ -276,11 +273,12 @@ class _Metadata:
         elif isinstance(value, list):
             items = value
         else:
-            self.warn(WarningType.FIELD, "tags", f"'tags' should be a list, not {value!r}")
+            self.warn(WarningType.FIELD, "tags", f"'tags' should be a list, not {_shown(value)}")
             return ()
-        return tuple(
-            dict.fromkeys(str(t).strip() for t in items if t is not None and str(t).strip())
-        )
+        texts = [str(t).strip() for t in items if _is_scalar(t)]
+        if isinstance(value, list) and len(texts) + value.count(None) < len(value):
+            self.warn(WarningType.FIELD, "tags", "'tags' should be a list of words")
+        return tuple(dict.fromkeys(text for text in texts if text))
 
     def published(self) -> bool:
         for key, when_true in (("draft", False), ("published", True)):
@@ -289,7 +287,9 @@ class _Metadata:
                 continue
             flag = _flag(value)
             if flag is None:
-                self.warn(WarningType.FIELD, key, f"'{key}' should be true or false, not {value!r}")
+                self.warn(
+                    WarningType.FIELD, key, f"'{key}' should be true or false, not {_shown(value)}"
+                )
                 continue
             return flag if when_true else not flag
         return True
@@ -304,7 +304,7 @@ class _Metadata:
         for item in raw:
             release = parse_version(str(item)) if isinstance(item, (str, int, float)) else None
             if release is None:
-                self.warn(WarningType.VERSION, key, f"{item!r} is not a PEP 440 version")
+                self.warn(WarningType.VERSION, key, f"{_shown(item)} is not a PEP 440 version")
             elif release in releases:
                 self.warn(WarningType.VERSION, key, f"version {release.version} is listed twice")
             else:
@@ -316,7 +316,7 @@ class _Metadata:
         if phase_value is not None:
             phase = Phase.parse(str(phase_value))
             if phase is None:
-                self.warn(WarningType.PHASE, "phase", f"unknown phase {phase_value!r}")
+                self.warn(WarningType.PHASE, "phase", f"unknown phase {_shown(phase_value)}")
             else:
                 for release in releases:
                     if release.phase is not phase:
@@ -333,7 +333,7 @@ class _Metadata:
                     self.warn(
                         WarningType.VERSION,
                         "series",
-                        f"series {series!r} contradicts version {release.version}",
+                        f"series {_shown(series)} contradicts version {release.version}",
                     )
 
     def peps(self) -> set[int]:
@@ -342,12 +342,22 @@ class _Metadata:
             return set()
         numbers: set[int] = set()
         for item in _as_list(value):
-            text = str(item).strip().upper().removeprefix("PEP").strip()
+            text = str(item).strip().upper().removeprefix("PEP").lstrip(" -")
             if text.isdigit() and int(text) <= 9999:
                 numbers.add(int(text))
             else:
-                self.warn(WarningType.FIELD, "peps", f"{item!r} is not a PEP number")
+                self.warn(WarningType.FIELD, "peps", f"{_shown(item)} is not a PEP number")
         return numbers
+
+
+def _shown(value: object) -> str:
+    """A value for a message: its ``repr``, cut short when long."""
+    text = repr(value)
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
+
+
+def _is_scalar(value: object) -> bool:
+    return isinstance(value, (str, int, float, dt.date))
 
 
 def _as_list(value: object) -> list[object]:
@@ -379,6 +389,8 @@ class Found:
     paths: list[Path] = field(default_factory=list)
     problems: list[tuple[str, Problem]] = field(default_factory=list)
     """(pattern or path, problem) pairs."""
+    refused: list[Path] = field(default_factory=list)
+    """Links that lead outside their pattern's folder: not notes, and not to be shown."""
 
 
 def find_notes(patterns: Iterable[str], root: str | os.PathLike[str]) -> Found:
@@ -388,34 +400,36 @@ def find_notes(patterns: Iterable[str], root: str | os.PathLike[str]) -> Found:
     the folder its pattern starts from is refused, and link loops do not hang the search.
     """
     found = Found()
-    seen: set[Path] = set()
+    chosen: dict[Path, Path] = {}  # each real file -> the path it is listed under
+    refused: set[Path] = set()
     base = Path(root)
     for pattern in patterns:
         matched = False
         anchor = _anchor(base, pattern)
-        for candidate in _expand(base, pattern):
-            if not candidate.is_file():
+        for candidate in sorted(_expand(base, pattern)):
+            try:
+                if not candidate.is_file():
+                    continue
+                real = candidate.resolve()
+            except (OSError, RuntimeError):  # unreadable, or a link loop met mid-way
                 continue
             matched = True
-            real = candidate.resolve()
             if not real.is_relative_to(anchor):
-                found.problems.append(
-                    (
-                        str(candidate),
-                        Problem(
-                            WarningType.OUTSIDE, f"{candidate} links outside {anchor}; refused"
-                        ),
-                    )
-                )
+                if candidate not in refused:
+                    refused.add(candidate)
+                    found.refused.append(candidate.absolute())
+                    message = f"{candidate} links outside {anchor}; refused"
+                    found.problems.append((str(candidate), Problem(WarningType.OUTSIDE, message)))
                 continue
-            if real not in seen:
-                seen.add(real)
-                found.paths.append(candidate.absolute())
+            path = candidate.absolute()
+            # the file under its own name rather than a link to it, whatever the order met
+            if real not in chosen or (path == real and chosen[real] != real):
+                chosen[real] = path
         if not matched:
             found.problems.append(
                 (pattern, Problem(WarningType.NOT_FOUND, f"pattern {pattern!r} matches no file"))
             )
-    found.paths.sort()
+    found.paths = sorted(chosen.values())
     return found
 
 

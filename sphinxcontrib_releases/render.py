@@ -26,7 +26,6 @@ from sphinxcontrib_releases.peplinks import link_peps
 from sphinxcontrib_releases.versions import parse_version
 from sphinxcontrib_releases.warnings_ import WarningType
 
-
 EMBEDDED = "releases-embedded"
 """The class of the sections a ``release`` directive places in its page."""
 
@@ -198,16 +197,16 @@ class ReleaseDirective(SphinxDirective):
     def _find_file(self, domain: ReleasesDomain) -> Announcement | None:
         name = self.options["file"]
         _relative, absolute = self.env.relfn2path(name, self.env.docname)
-        wanted = Path(absolute).resolve()
+        try:
+            wanted: Path | None = Path(absolute).resolve()
+            exists = wanted is not None and wanted.exists()
+        except (OSError, ValueError):  # a name too long for the system, a NUL character
+            wanted, exists = None, False
         for source, note in domain.notes.items():
             if Path(source).resolve() == wanted:
                 return note
-        subtype = WarningType.OUTSIDE if wanted.exists() else WarningType.NOT_FOUND
-        reason = (
-            "is not one of the notes matched by releases_notes"
-            if wanted.exists()
-            else "does not exist"
-        )
+        subtype = WarningType.OUTSIDE if exists else WarningType.NOT_FOUND
+        reason = "is not one of the notes matched by releases_notes" if exists else "does not exist"
         warn(subtype, f"release: {name!r} {reason}", location=self.get_location())
         return None
 

@@ -1,0 +1,7 @@
+from __future__ import annotations
+
+project = "Hostile input"
+extensions = ["sphinxcontrib_releases"]
+releases_notes = ["notes/*.md", "notes/*.rst", "changelog.d/*.md"]
+exclude_patterns = ["_build", "changelog.d"]
+html_baseurl = "https://lantern.example/"
