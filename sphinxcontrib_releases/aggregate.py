@@ -13,7 +13,6 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
-from sphinx.util.docutils import SphinxDirective
 
 from sphinxcontrib_releases.badges import badge
 from sphinxcontrib_releases.config import ReleasesConfig, get_config
@@ -21,6 +20,7 @@ from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
 from sphinxcontrib_releases.filters import FILTER_OPTIONS, parse_filters
 from sphinxcontrib_releases.logs import warn
 from sphinxcontrib_releases.model import Announcement, Release
+from sphinxcontrib_releases.options import CheckedDirective, lenient
 from sphinxcontrib_releases.warnings_ import WarningType
 
 Cell = Sequence[nodes.Node] | str
@@ -31,14 +31,13 @@ def choice(*values: str) -> Callable[[str], str]:
     return lambda argument: directives.choice(argument, values)
 
 
-class AggregateDirective(SphinxDirective):
+class AggregateDirective(CheckedDirective):
     """A directive that lists part of the collection, chosen by the shared filters."""
 
     has_content = False
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
-        **dict.fromkeys(FILTER_OPTIONS, directives.unchanged),
-        "reverse": directives.flag,
-    }
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = lenient(
+        {**dict.fromkeys(FILTER_OPTIONS, directives.unchanged), "reverse": directives.flag}
+    )
 
     @property
     def domain(self) -> ReleasesDomain:
@@ -51,6 +50,7 @@ class AggregateDirective(SphinxDirective):
     def selected(self) -> list[tuple[Release, Announcement]]:
         """The releases the filters choose (newest first), recording this page as an aggregate."""
         self.domain.note_aggregate(self.env.docname)
+        self.check_options()
         filters, problems = parse_filters(self.options)
         for problem in problems:
             warn(WarningType.OPTION, f"{self.name}: {problem}", location=self.get_location())

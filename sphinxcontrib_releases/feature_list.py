@@ -10,6 +10,7 @@ from docutils import nodes
 from sphinxcontrib_releases.aggregate import AggregateDirective, Cell, choice, table
 from sphinxcontrib_releases.dedupe import MergedFeature, merge_features
 from sphinxcontrib_releases.markup import parse_features
+from sphinxcontrib_releases.options import lenient
 from sphinxcontrib_releases.peplinks import link_peps, pep_reference
 
 GENERAL = "General"
@@ -19,8 +20,9 @@ GENERAL = "General"
 class FeatureListDirective(AggregateDirective):
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         **AggregateDirective.option_spec,
-        "group-by": choice("section", "release", "none"),
-        "format": choice("list", "table"),
+        **lenient(
+            {"group-by": choice("section", "release", "none"), "format": choice("list", "table")}
+        ),
     }
 
     def run(self) -> list[nodes.Node]:

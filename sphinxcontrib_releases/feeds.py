@@ -14,6 +14,7 @@ matches every given filter (``series``, ``phase``).
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -314,7 +315,8 @@ def rss(feed: Feed, entries: Sequence[Entry]) -> bytes:
         if entry.note.author:
             _text(item, "dc:creator", entry.note.author)
         if entry.summary:
-            _text(item, "description", entry.summary)
+            # RSS readers take a description as HTML: escape it as such, then as XML
+            _text(item, "description", html.escape(entry.summary, quote=False))
         for kind, term in entry.categories:
             _text(item, "category", term, domain=kind)
     return _serialise(root)

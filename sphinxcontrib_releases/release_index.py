@@ -13,6 +13,7 @@ from sphinx import addnodes
 from sphinxcontrib_releases.aggregate import AggregateDirective, Cell, choice, date_text, table
 from sphinxcontrib_releases.logs import warn
 from sphinxcontrib_releases.model import Announcement, Phase, Release
+from sphinxcontrib_releases.options import lenient
 from sphinxcontrib_releases.peplinks import pep_reference
 from sphinxcontrib_releases.warnings_ import WarningType
 
@@ -22,9 +23,13 @@ COLUMNS = ("version", "date", "author", "features", "peps")
 class ReleaseIndexDirective(AggregateDirective):
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         **AggregateDirective.option_spec,
-        "format": choice("table", "list", "series"),
-        "columns": directives.unchanged,
-        "toctree": directives.flag,
+        **lenient(
+            {
+                "format": choice("table", "list", "series"),
+                "columns": directives.unchanged,
+                "toctree": directives.flag,
+            }
+        ),
     }
 
     def run(self) -> list[nodes.Node]:

@@ -14,7 +14,6 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.transforms import SphinxTransform
-from sphinx.util.docutils import SphinxDirective
 
 from sphinxcontrib_releases.badges import badges, byline
 from sphinxcontrib_releases.config import get_config
@@ -22,6 +21,7 @@ from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
 from sphinxcontrib_releases.logs import warn
 from sphinxcontrib_releases.markup import parse_features, parse_note
 from sphinxcontrib_releases.model import Announcement
+from sphinxcontrib_releases.options import CheckedDirective, lenient
 from sphinxcontrib_releases.peplinks import link_peps
 from sphinxcontrib_releases.versions import parse_version
 from sphinxcontrib_releases.warnings_ import WarningType
@@ -110,20 +110,23 @@ class NotePage(SphinxTransform):
         return section
 
 
-class ReleaseDirective(SphinxDirective):
+class ReleaseDirective(CheckedDirective):
     """``.. release:: VERSION`` or ``.. release::`` with ``:file:``: render one announcement."""
 
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = False
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
-        "file": directives.unchanged_required,
-        "summary": directives.flag,
-        "no-title": directives.flag,
-        "headings": lambda value: directives.choice(value, ("section", "rubric")),
-    }
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = lenient(
+        {
+            "file": directives.unchanged_required,
+            "summary": directives.flag,
+            "no-title": directives.flag,
+            "headings": lambda value: directives.choice(value, ("section", "rubric")),
+        }
+    )
 
     def run(self) -> list[nodes.Node]:
+        self.check_options()
         domain = get_domain(self.env)
         note = self._find(domain)
         if note is None:

@@ -143,7 +143,8 @@ def test_bad_and_empty_filters_warn(make_app: Any, project: Callable[[str], Path
     (srcdir / "extra.rst").write_text(
         "Extra\n=====\n\n.. release-index::\n   :series: 9.9\n\n"
         ".. feature-list::\n   :phase: gamma\n   :limit: many\n\n"
-        ".. release-index::\n   :columns: version, colour\n",
+        ".. release-index::\n   :columns: version, colour\n\n"
+        ".. feature-list::\n   :format: spreadsheet\n   :series: 5.0\n",
         encoding="utf-8",
     )
     app = build(make_app, srcdir)
@@ -156,6 +157,13 @@ def test_bad_and_empty_filters_warn(make_app: Any, project: Callable[[str], Path
     assert "[releases.option]" in warnings
     assert ":limit: 'many' is not a positive whole number" in warnings
     assert "unknown column(s) colour" in warnings
+    # an option value of the wrong kind is reported and ignored: the list is still there
+    assert "extra.rst:14: WARNING: feature-list: :format: " in warnings
+    assert "the option is ignored [releases.option]" in warnings
+    assert "ERROR" not in warnings
+    assert "Colour output in the test runner" in (Path(app.outdir) / "extra.html").read_text(
+        encoding="utf-8"
+    )
     assert "No releases match." in (Path(app.outdir) / "extra.html").read_text(encoding="utf-8")
 
 

@@ -525,3 +525,16 @@ def test_tag_uri() -> None:
         == "tag:x.org,2020-01-02:a/b/n/1.md"
     )
     assert feeds.tag_uri("https://x.org", "n/1.md", day) == "tag:x.org,2020-01-02:n/1.md"
+
+
+def test_rss_descriptions_are_escaped_as_html_too() -> None:
+    """RSS readers render ``<description>`` as HTML: markup from a note must arrive as text."""
+    note = read_text(
+        '---\ntitle: T\ndate: 2020-01-01\ndescription: "Fixes <iframe src=x> & more"\n---\n', "x.md"
+    )
+    entry = Entry(note, "https://x.org/a.html", "tag:x.org,2020-01-01:x.md", dt.date(2020, 1, 1))
+    feed = Feed("T", "https://x.org/releases.atom", "https://x.org/", "P", entry.updated)
+    rss = ET.fromstring(feeds.rss(feed, [entry]))
+    assert rss.findtext("channel/item/description") == "Fixes &lt;iframe src=x&gt; &amp; more"
+    atom = ET.fromstring(feeds.atom(feed, [entry]))  # type="text": escaped once is enough
+    assert atom.findtext(f"{A}entry/{A}summary") == "Fixes <iframe src=x> & more"
