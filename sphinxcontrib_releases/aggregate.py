@@ -69,25 +69,20 @@ class AggregateDirective(CheckedDirective):
 
     def release_link(self, release: Release, *, with_badge: bool = True) -> list[nodes.Node]:
         """The version, linked to where the release is rendered, and its badge."""
-        xref = addnodes.pending_xref(
-            "",
-            nodes.inline(release.version, release.version),
-            refdomain="releases",
-            reftype="release",
-            reftarget=release.version,
-            refexplicit=True,
-            refdoc=self.env.docname,
-        )
-        self.set_source_info(xref)
+        xref = self._xref(release, nodes.inline(release.version, release.version))
         if not with_badge:
             return [xref]
         return [xref, nodes.Text(" "), badge(release, self.settings.phase_colors)]
 
     def badge_link(self, release: Release) -> nodes.Node:
         """A badge naming version and phase, linked to the release."""
+        return self._xref(release, badge(release, self.settings.phase_colors, with_version=True))
+
+    def _xref(self, release: Release, content: nodes.Node) -> addnodes.pending_xref:
+        """A link to the release, resolved by the domain once every page has been read."""
         xref = addnodes.pending_xref(
             "",
-            badge(release, self.settings.phase_colors, with_version=True),
+            content,
             refdomain="releases",
             reftype="release",
             reftarget=release.version,
