@@ -126,3 +126,9 @@ def _row(cells: Sequence[Cell]) -> nodes.row:
 
 def date_text(note: Announcement) -> str:
     return note.date.isoformat() if note.date else "—"
+
+
+def date_cell(note: Announcement) -> list[nodes.Node]:
+    """The note's date, kept on one line in HTML."""
+    text = date_text(note)
+    return [nodes.inline(text, text, classes=["releases-date"])]

@@ -10,7 +10,14 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 
-from sphinxcontrib_releases.aggregate import AggregateDirective, Cell, choice, date_text, table
+from sphinxcontrib_releases.aggregate import (
+    AggregateDirective,
+    Cell,
+    choice,
+    date_cell,
+    date_text,
+    table,
+)
 from sphinxcontrib_releases.logs import warn
 from sphinxcontrib_releases.model import Announcement, Phase, Release
 from sphinxcontrib_releases.options import lenient
@@ -66,7 +73,7 @@ class ReleaseIndexDirective(AggregateDirective):
         if column == "version":
             return self.release_link(release)
         if column == "date":
-            return date_text(note)
+            return date_cell(note)
         if column == "author":
             return note.author or ""
         if column == "features":
