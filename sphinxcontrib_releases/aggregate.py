@@ -27,10 +27,6 @@ Cell = Sequence[nodes.Node] | str
 MAX_COLUMN = 40
 
 
-def choice(*values: str) -> Callable[[str], str]:
-    return lambda argument: directives.choice(argument, values)
-
-
 class AggregateDirective(CheckedDirective):
     """A directive that lists part of the collection, chosen by the shared filters."""
 

@@ -1,8 +1,9 @@
 """Linting a set of notes: what ``python -m sphinxcontrib_releases check`` reports.
 
 Plain Python, like the reader: it takes :class:`~sphinxcontrib_releases.model.Announcement`
-objects and returns :class:`Finding` objects, so the Sphinx side can report the same problems
-as warnings. The checks:
+objects and returns :class:`Finding` objects. A Sphinx build reports only what the reader
+finds in each note (and duplicate versions); the checks across notes below are the command's,
+for pre-commit hooks and CI. The checks:
 
 * every problem the reader found in a note (bad front matter, versions, dates, phases...);
 * two notes announcing the same version (``duplicate``, on every note after the first by path);

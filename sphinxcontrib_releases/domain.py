@@ -4,7 +4,7 @@ Two kinds of data live here:
 
 * the collection (``notes``, ``pages``, ``cache``): read once per build, before any document, in
   the main process; parallel readers inherit it and never send it back;
-* per-document records (``targets``, ``aggregates``, ``referrers``): what each document
+* per-document records (``targets``, ``embeds``, ``aggregates``, ``referrers``): what each document
   rendered or asked for; cleared and merged by docname only.
 """
 
@@ -89,9 +89,14 @@ class ReleasesDomain(Domain):
         return cast("dict[str, str]", self.data["pages"])
 
     def releases(self) -> Iterator[tuple[Release, Announcement]]:
-        """Every release of the collection with the note announcing it, newest first."""
+        """Every release of the collection with the note announcing it, newest first.
+
+        When several notes announce a version, the first by path speaks for it (as in
+        :meth:`note_for`).
+        """
         pairs = [(r, n) for n in self.notes.values() for r in n.releases]
-        pairs.sort(key=lambda pair: (pair[0].sort_key, pair[1].source), reverse=True)
+        pairs.sort(key=lambda pair: pair[1].source)
+        pairs.sort(key=lambda pair: pair[0].sort_key, reverse=True)  # stable: path order kept
         seen: set[str] = set()
         for release, note in pairs:
             if release.version not in seen:
@@ -231,7 +236,7 @@ def collect_notes(
                 warn(problem.subtype, problem.message, location=f"{source}:{problem.line or 1}")
         if note.readable and (note.published or config.include_drafts):
             notes[source] = note
-    cache.forget(notes.keys() | {str(p) for p in found.paths})
+    cache.forget(str(p) for p in found.paths)
     _warn_duplicates(notes)
 
     pages: dict[str, str] = {}
@@ -245,6 +250,8 @@ def collect_notes(
             env.found_docs.discard(docname)
             added.discard(docname)
             changed.discard(docname)
+            if docname in env.all_docs:  # read by an earlier build: remove it like a deleted file
+                removed.add(docname)
 
     previous: dict[str, Announcement] = domain.notes
     domain.data["notes"] = notes

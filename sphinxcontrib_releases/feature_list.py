@@ -7,10 +7,10 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 
-from sphinxcontrib_releases.aggregate import AggregateDirective, Cell, choice, table
+from sphinxcontrib_releases.aggregate import AggregateDirective, Cell, table
 from sphinxcontrib_releases.dedupe import MergedFeature, merge_features
 from sphinxcontrib_releases.markup import parse_features
-from sphinxcontrib_releases.options import lenient
+from sphinxcontrib_releases.options import choice, lenient
 from sphinxcontrib_releases.peplinks import link_peps, pep_reference
 
 GENERAL = "General"

@@ -144,12 +144,7 @@ class Entry:
 
     @property
     def title(self) -> str:
-        note = self.note
-        if note.title:
-            return note.title
-        if note.releases:
-            return ", ".join(r.version for r in note.releases)
-        return note.source.rsplit("/", 1)[-1]
+        return self.note.heading
 
     @property
     def updated(self) -> dt.date:

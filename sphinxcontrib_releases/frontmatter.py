@@ -132,6 +132,20 @@ def _load_yaml(source: str, problems: list[Problem]) -> dict[str, Any] | None:
         loader.dispose()
 
 
+_AS_WRITTEN = frozenset({"version", "versions"})
+"""Keys whose numbers are kept as written: YAML reads ``version: 3.10`` as the float 3.1."""
+_NUMBER_TAGS = frozenset({"tag:yaml.org,2002:float", "tag:yaml.org,2002:int"})
+
+
+def _as_written(loader: _Loader, node: yaml.Node) -> Any:
+    """A value with its plain numbers as text, exactly as the file writes them."""
+    if isinstance(node, yaml.ScalarNode) and node.tag in _NUMBER_TAGS:
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_as_written(loader, item) for item in node.value]
+    return loader.construct_object(node, deep=True)
+
+
 def _build_mapping(
     loader: _Loader, node: yaml.MappingNode, problems: list[Problem]
 ) -> dict[str, Any]:
@@ -140,7 +154,10 @@ def _build_mapping(
         line = key_node.start_mark.line + 2
         try:
             key = loader.construct_object(key_node, deep=True)
-            value = loader.construct_object(value_node, deep=True)
+            if key in _AS_WRITTEN:
+                value = _as_written(loader, value_node)
+            else:
+                value = loader.construct_object(value_node, deep=True)
         except Exception as error:
             # PyYAML's constructors let more than YAMLError through on bad scalars:
             # ``2023-02-30`` and ``!!int x`` raise ValueError, ``!!bool x`` KeyError...

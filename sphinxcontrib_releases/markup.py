@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from docutils import nodes
+from docutils.transforms import references
 from sphinx.util.docutils import LoggingReporter, new_document
 
 from sphinxcontrib_releases.model import Announcement, Feature
@@ -23,6 +24,16 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 FILETYPES = {"markdown": "markdown", "rst": "restructuredtext"}
+
+#: docutils' transforms that resolve a document's own hyperlinks and footnotes.
+_LINKING = (
+    references.PropagateTargets,
+    references.AnonymousHyperlinks,
+    references.IndirectHyperlinks,
+    references.Footnotes,
+    references.ExternalTargets,
+    references.InternalTargets,
+)
 
 #: Metadata nodes that a standalone parse leaves at the top and that a host page must not get.
 _METADATA = (
@@ -68,6 +79,8 @@ def parse_note(note: Announcement, host: nodes.document, env: BuildEnvironment) 
     # blank lines in place of the front matter keep every line number true to the file
     _parser(env, note.syntax).parse("\n" * (note.body_line - 1) + note.body, document)
     _drop_metadata(document)
+    for transform in _LINKING:  # the note's own links and footnotes, resolved within the note
+        transform(document).apply()
     return graft(document, host)
 
 
@@ -109,7 +122,11 @@ def _drop_metadata(document: nodes.document) -> None:
 
 
 def graft(document: nodes.document, host: nodes.document) -> list[nodes.Node]:
-    """Detach a scratch document's children for use in ``host``."""
+    """Detach a scratch document's children for use in ``host``, with ids free there.
+
+    The note's labels stay the note's own: they are not declared again in every page that
+    embeds it (that would make duplicate labels); a note page declares them.
+    """
     children = list(document.children)
     graft_ids(children, host)
     for child in children:
@@ -117,8 +134,20 @@ def graft(document: nodes.document, host: nodes.document) -> list[nodes.Node]:
     return children
 
 
-def graft_ids(roots: Sequence[nodes.Node], host: nodes.document) -> None:
-    """Give every id under ``roots`` a name that is free in ``host``, and register it there."""
+def free_id(document: nodes.document, base: str) -> str:
+    """``base``, or ``base-2``, ``base-3``...: the first id not yet used in ``document``."""
+    candidate, count = base, 1
+    while candidate in document.ids:
+        count += 1
+        candidate = f"{base}-{count}"
+    return candidate
+
+
+def graft_ids(roots: Sequence[nodes.Node], host: nodes.document) -> dict[str, str]:
+    """Give every id under ``roots`` a name that is free in ``host``, and register it there.
+
+    Returns the renaming, old id to new.
+    """
     renamed: dict[str, str] = {}
     elements = [
         element
@@ -129,10 +158,7 @@ def graft_ids(roots: Sequence[nodes.Node], host: nodes.document) -> None:
     for element in elements:
         ids = []
         for old in element["ids"]:
-            new, count = old, 1
-            while new in host.ids:
-                count += 1
-                new = f"{old}-{count}"
+            new = free_id(host, old)
             host.ids[new] = element
             renamed[old] = new
             ids.append(new)
@@ -141,3 +167,6 @@ def graft_ids(roots: Sequence[nodes.Node], host: nodes.document) -> None:
         for element in elements:
             if element.get("refid") in renamed:
                 element["refid"] = renamed[element["refid"]]
+            if element.get("backrefs"):
+                element["backrefs"] = [renamed.get(b, b) for b in element["backrefs"]]
+    return renamed

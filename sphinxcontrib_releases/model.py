@@ -182,6 +182,15 @@ class Announcement:
     problems: tuple[Problem, ...] = field(default=(), compare=False)
 
     @property
+    def heading(self) -> str:
+        """What a heading shows: the title, else the versions announced, else the file name."""
+        if self.title:
+            return self.title
+        if self.releases:
+            return ", ".join(r.version for r in self.releases)
+        return self.source.replace("\\", "/").rsplit("/", 1)[-1]
+
+    @property
     def announces(self) -> bool:
         return bool(self.releases)
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from sphinxcontrib_releases.logs import warn
@@ -24,6 +25,11 @@ class Invalid:
 
     value: str
     reason: str
+
+
+def choice(*values: str) -> Callable[[str], str]:
+    """An option converter that accepts one of ``values``."""
+    return lambda argument: directives.choice(argument, values)
 
 
 def lenient(spec: Mapping[str, Converter]) -> dict[str, Converter]:

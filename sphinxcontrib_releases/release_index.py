@@ -13,14 +13,13 @@ from sphinx import addnodes
 from sphinxcontrib_releases.aggregate import (
     AggregateDirective,
     Cell,
-    choice,
     date_cell,
     date_text,
     table,
 )
 from sphinxcontrib_releases.logs import warn
 from sphinxcontrib_releases.model import Announcement, Phase, Release
-from sphinxcontrib_releases.options import lenient
+from sphinxcontrib_releases.options import choice, lenient
 from sphinxcontrib_releases.peplinks import pep_reference
 from sphinxcontrib_releases.warnings_ import WarningType
 

@@ -19,9 +19,9 @@ from sphinxcontrib_releases.badges import badges, byline
 from sphinxcontrib_releases.config import get_config
 from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
 from sphinxcontrib_releases.logs import warn
-from sphinxcontrib_releases.markup import parse_features, parse_note
+from sphinxcontrib_releases.markup import free_id, parse_features, parse_note
 from sphinxcontrib_releases.model import Announcement
-from sphinxcontrib_releases.options import CheckedDirective, lenient
+from sphinxcontrib_releases.options import CheckedDirective, choice, lenient
 from sphinxcontrib_releases.peplinks import link_peps
 from sphinxcontrib_releases.versions import parse_version
 from sphinxcontrib_releases.warnings_ import WarningType
@@ -32,12 +32,7 @@ EMBEDDED = "releases-embedded"
 
 def release_anchor(document: nodes.document, version: str) -> str:
     """A node id for a release, free in ``document``."""
-    base = nodes.make_id(f"release-{version}")
-    anchor, count = base, 1
-    while anchor in document.ids:
-        count += 1
-        anchor = f"{base}-{count}"
-    return anchor
+    return free_id(document, nodes.make_id(f"release-{version}"))
 
 
 def decorate(
@@ -121,7 +116,7 @@ class ReleaseDirective(CheckedDirective):
             "file": directives.unchanged_required,
             "summary": directives.flag,
             "no-title": directives.flag,
-            "headings": lambda value: directives.choice(value, ("section", "rubric")),
+            "headings": choice("section", "rubric"),
         }
     )
 
@@ -144,11 +139,11 @@ class ReleaseDirective(CheckedDirective):
         if "no-title" not in self.options:
             if sectioned:
                 wrapper = nodes.section(classes=["releases-release"])
-                wrapper["names"].append(nodes.fully_normalize_name(note.title))
-                wrapper += nodes.title(note.title, note.title)
+                wrapper["names"].append(nodes.fully_normalize_name(note.heading))
+                wrapper += nodes.title(note.heading, note.heading)
                 self.state.document.note_implicit_target(wrapper, wrapper)
             else:
-                wrapper += nodes.rubric(note.title, note.title)
+                wrapper += nodes.rubric(note.heading, note.heading)
         self.set_source_info(wrapper)
         decorate(wrapper, note, self.state.document, domain, self.env.docname, page=False)
         wrapper.extend(body)

@@ -47,6 +47,7 @@ class WarningType(enum.StrEnum):
     FEED = "feed", "Feeds could not be written (for instance without ``html_baseurl``)."
     CHRONOLOGY = (
         "chronology",
-        "Dates are out of order: in the future, or before an earlier release of the series.",
+        "Dates are out of order: in the future, or before an earlier release of the series "
+        "(reported by the ``check`` command).",
     )
-    NO_DATE = "no_date", "A note has no date."
+    NO_DATE = "no_date", "A note has no date (reported by the ``check`` command)."

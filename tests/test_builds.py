@@ -63,13 +63,19 @@ def _remove_note_page(srcdir: Path) -> None:
     (srcdir / "notes" / "sprint.md").unlink()
 
 
+def _draft_note_page(srcdir: Path) -> None:
+    note = srcdir / "notes" / "4.2.0a2.md"
+    _touch(note, note.read_text(encoding="utf-8").replace("---\n", "---\ndraft: true\n", 1))
+
+
 def _retitle_note_page(srcdir: Path) -> None:
     note = srcdir / "notes" / "4.2.0a2.md"
     _touch(note, note.read_text(encoding="utf-8").replace("alpha 2 is out", "alpha 2 has shipped"))
 
 
 @pytest.mark.parametrize(
-    "change", [_edit_outside_note, _add_note, _remove_note_page, _retitle_note_page]
+    "change",
+    [_edit_outside_note, _add_note, _remove_note_page, _retitle_note_page, _draft_note_page],
 )
 def test_incremental_build_equals_fresh_build(
     make_app: Any, project: Callable[..., Path], change: Callable[[Path], None]

@@ -598,3 +598,26 @@ def test_cli_strict_fails_on_problems(cli_notes: Path) -> None:
     assert strict.stderr.splitlines() == [f"{bad}:3: 'date' is not a date: 'someday'"]
     clean = run_cli("inspect", "--strict", str(cli_notes / "good.md"))
     assert clean.returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "expected"),
+    [
+        ("version: 3.10", ["3.10.0"]),
+        ("version: 3.10.0", ["3.10.0"]),
+        ("versions: [3.10, 3.9]", ["3.10.0", "3.9.0"]),
+        ("version:\n  - 3.10\n  - '3.8'", ["3.10.0", "3.8.0"]),
+    ],
+)
+def test_unquoted_versions_keep_their_digits(front_matter: str, expected: list[str]) -> None:
+    """YAML would read ``3.10`` as the number 3.1; a version is kept as written."""
+    note = read_text(f"---\ntitle: Some release\n{front_matter}\n---\n\nText.\n", "v.md")
+    assert [r.version for r in note.releases] == expected
+    assert note.problems == ()
+
+
+def test_heading_falls_back_to_the_versions_then_the_file_name() -> None:
+    titled = read_text("---\ntitle: Big day\nversion: 1.0.0\n---\n", "notes/a.md")
+    untitled = read_text("---\nversion: [1.0.0, 0.9.9]\n---\n\nText.\n", "notes/b.md")
+    nothing = read_text("---\ndate: 2030-01-01\n---\n\nText.\n", "notes/c.md")
+    assert [n.heading for n in (titled, untitled, nothing)] == ["Big day", "1.0.0, 0.9.9", "c.md"]

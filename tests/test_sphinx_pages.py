@@ -93,8 +93,10 @@ def test_pep_mentions_and_links_become_pep_references(basic: Any) -> None:
 
 def test_pep_text_in_code_is_left_alone(basic: Any) -> None:
     page = soup(basic, "notes/4.2.0a2.html")
-    for code in page.select("code"):
-        assert code.find("a") is None
+    stub = next(code for code in page.select("code") if "PEP 9999" in code.get_text())
+    assert stub.find("a") is None
+    assert stub.find_parent("a") is None
+    assert "pep-9999" not in str(page)
 
 
 def test_pep_lists_link_each_number(basic: Any) -> None:
@@ -207,3 +209,17 @@ def test_no_title_release_inside_an_admonition_uses_rubrics(basic: Any) -> None:
     rubrics = [r.get_text() for r in note.select("p.rubric")]
     assert rubrics == ["Major new features of the 4.2 series, compared to 4.1", "More resources"]
     assert note.select_one("span.releases-badge").get_text() == "alpha 1"
+
+
+def test_embedded_note_keeps_its_own_links_and_footnotes(basic: Any) -> None:
+    page = soup(basic, "myst.html")
+    section = page.select_one("section.releases-release")
+    assert section.find("a", string="tracker")["href"] == "https://example.org/tracker"
+    footnote_ref = section.select_one("a.footnote-reference")
+    target = footnote_ref["href"].lstrip("#")
+    assert (
+        page.find(id=target)
+        .get_text(" ", strip=True)
+        .endswith("Until the first release candidate.")
+    )
+    assert "problematic" not in str(section)
