@@ -136,8 +136,8 @@ def merge_features(
             continue
         taken: set[int] = set()
         for feature in note.features:
-            found = _best_match(feature, merged, index, taken, threshold)
             feature_words = words(feature.text)
+            found = _best_match(feature, feature_words, merged, index, taken, threshold)
             if found is None:
                 entry = MergedFeature(
                     first=release,
@@ -172,12 +172,12 @@ def merge_features(
 
 def _best_match(
     feature: Feature,
+    feature_words: frozenset[str],
     merged: Sequence[MergedFeature],
     index: dict[str, list[int]],
     taken: set[int],
     threshold: float,
 ) -> int | None:
-    feature_words = words(feature.text)
     candidates = {i for word in feature_words for i in index.get(word, ()) if i not in taken}
     best, best_score = None, 0.0
     for candidate in sorted(candidates):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -69,6 +70,19 @@ def same_site(incremental: Path, fresh: Path) -> None:
     """Assert that an incremental build's pages equal a fresh build's."""
     ours, theirs = bodies(incremental), bodies(fresh)
     assert {name: ours.get(name) for name in theirs} == theirs
+
+
+HANG = 20.0
+"""Seconds after which hostile input counts as a hang. These checks guard against regular
+expressions that backtrack catastrophically (minutes to hours on the inputs used), not against
+slowness: speed is measured by the benchmarks, never asserted in tests."""
+
+
+def finishes(action: Callable[[], object]) -> None:
+    """Assert that ``action`` returns without hanging (see :data:`HANG`)."""
+    started = time.perf_counter()
+    action()
+    assert time.perf_counter() - started < HANG
 
 
 def warnings_of(app: Any) -> list[str]:
