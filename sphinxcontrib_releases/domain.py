@@ -19,6 +19,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from sphinxcontrib_releases.checks import duplicates
 from sphinxcontrib_releases.config import get_config
 from sphinxcontrib_releases.logs import warn
 from sphinxcontrib_releases.model import Announcement, Release
@@ -189,9 +190,6 @@ class ReleasesDomain(Domain):
             if place is not None:
                 yield version, version, "release", place.docname, place.anchor, 1
 
-    def get_full_qualified_name(self, node: Element) -> str | None:
-        return None
-
 
 def report_missing(
     app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: Element
@@ -237,7 +235,8 @@ def collect_notes(
         if note.readable and (note.published or config.include_drafts):
             notes[source] = note
     cache.forget(str(p) for p in found.paths)
-    _warn_duplicates(notes)
+    for finding in duplicates(notes.values()):
+        warn(finding.subtype, finding.message, location=f"{finding.path}:{finding.line}")
 
     pages: dict[str, str] = {}
     for path in [*found.paths, *found.refused]:
@@ -263,20 +262,6 @@ def collect_notes(
     touched.add("")  # documents that asked for a missing note try again
     outdated.update(d for d, sources in domain.data["embeds"].items() if sources & touched)
     return sorted(outdated & env.found_docs)
-
-
-def _warn_duplicates(notes: dict[str, Announcement]) -> None:
-    first: dict[str, str] = {}
-    for source, note in notes.items():
-        for release in note.releases:
-            if release.version in first:
-                warn(
-                    WarningType.DUPLICATE,
-                    f"{release.version} is also announced by {first[release.version]}",
-                    location=f"{source}:1",  # a path, not a docname
-                )
-            else:
-                first[release.version] = source
 
 
 def _conf_location(app: Sphinx, pattern: str) -> str:

@@ -36,14 +36,7 @@ _LINKING = (
 )
 
 #: Metadata nodes that a standalone parse leaves at the top and that a host page must not get.
-_METADATA = (
-    (nodes.docinfo, nodes.field_list, nodes.meta)
-    if hasattr(nodes, "meta")
-    else (
-        nodes.docinfo,
-        nodes.field_list,
-    )
-)
+_METADATA = (nodes.docinfo, nodes.field_list, nodes.meta)
 
 
 #: The component registry of each build environment's application, kept at ``builder-inited``

@@ -458,13 +458,6 @@ def _expand(base: Path, pattern: str) -> Iterator[Path]:
         yield from base.glob(pattern)
 
 
-def read_many(
-    paths: Iterable[str | os.PathLike[str]], options: ReaderOptions = DEFAULT_OPTIONS
-) -> list[Announcement]:
-    """Read several notes, in the given order."""
-    return [read_note(p, options) for p in paths]
-
-
 class NoteCache:
     """Parsed notes kept by path and checked by modification time and size.
 
