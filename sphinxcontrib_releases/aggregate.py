@@ -17,7 +17,7 @@ from sphinx import addnodes
 from sphinxcontrib_releases.badges import badge
 from sphinxcontrib_releases.config import ReleasesConfig, get_config
 from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
-from sphinxcontrib_releases.filters import FILTER_OPTIONS, parse_filters
+from sphinxcontrib_releases.filters import FILTER_OPTIONS, Filters, parse_filters
 from sphinxcontrib_releases.logs import warn
 from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.options import CheckedDirective, lenient
@@ -31,6 +31,8 @@ class AggregateDirective(CheckedDirective):
     """A directive that lists part of the collection, chosen by the shared filters."""
 
     has_content = False
+    filters = Filters()
+    """The filters of the last :meth:`selected` call."""
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = lenient(
         {**dict.fromkeys(FILTER_OPTIONS, directives.unchanged), "reverse": directives.flag}
     )
@@ -50,6 +52,7 @@ class AggregateDirective(CheckedDirective):
         filters, problems = parse_filters(self.options)
         for problem in problems:
             warn(WarningType.OPTION, f"{self.name}: {problem}", location=self.get_location())
+        self.filters = filters
         return filters.select(self.domain.releases())
 
     def nothing(self) -> list[nodes.Node]:

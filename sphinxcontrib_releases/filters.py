@@ -43,6 +43,7 @@ class Filters:
     reverse: bool = False
 
     def accepts(self, release: Release, note: Announcement) -> bool:
+        """Whether a release, announced by ``note``, passes every filter."""
         if self.series and release.series not in self.series:
             return False
         if self.versions is not None and not self.versions.contains(
@@ -51,6 +52,10 @@ class Filters:
             return False
         if self.phases and release.phase not in self.phases:
             return False
+        return self.accepts_note(note)
+
+    def accepts_note(self, note: Announcement) -> bool:
+        """Whether a note passes the filters that concern notes (dates, tags, PEPs)."""
         if self.since and (note.date is None or note.date < self.since):
             return False
         if self.until and (note.date is None or note.date > self.until):

@@ -125,17 +125,19 @@ class ReleaseIndexDirective(AggregateDirective):
         return [*self.release_link(release, with_badge=False), nodes.Text(f" ({date_text(note)})")]
 
     def _toctree(self) -> nodes.Node:
-        """A hidden toctree of every note page, newest release first."""
+        """A hidden toctree of the note pages the filters select (all of them, whatever
+        ``:limit:`` says), newest release first, then the notes that announce no release and
+        pass the filters that concern notes (dates, tags, PEPs)."""
         order: dict[str, tuple[Any, ...]] = {}
         pages = {source: docname for docname, source in self.domain.pages.items()}
-        for rank, (_release, note) in enumerate(self.domain.releases()):
+        for rank, (release, note) in enumerate(self.domain.releases()):
             docname = pages.get(note.source)
-            if docname is not None and docname not in order:
+            if docname and docname not in order and self.filters.accepts(release, note):
                 order[docname] = (0, rank)
         for docname, source in self.domain.pages.items():
-            if docname not in order:
-                date = self.domain.notes[source].date
-                order[docname] = (1, -(date.toordinal() if date else 0), docname)
+            note = self.domain.notes[source]
+            if not note.releases and self.filters.accepts_note(note):
+                order[docname] = (1, -(note.date.toordinal() if note.date else 0), docname)
         docnames = sorted(order, key=lambda d: order[d])
         tree = addnodes.toctree()
         tree["parent"] = self.env.docname

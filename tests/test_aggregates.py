@@ -256,3 +256,25 @@ def test_several_hundred_generated_notes_build_cleanly(make_app: Any, tmp_path: 
     assert len(app.env.toctree_includes["index"]) == 300
     index = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
     assert index.count('class="releases-feature"') > 20
+
+
+def test_toctree_follows_the_filters(make_app: Any, project: Callable[[str], Path]) -> None:
+    srcdir = project("aggregates")
+    index = srcdir / "index.rst"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace(
+            ".. release-index::\n   :toctree:\n",
+            ".. release-index::\n   :toctree:\n   :series: 4.9\n   :limit: 1\n\n"
+            ".. release-index::\n   :toctree:\n   :series: 5.0\n   :since: 2034-07-01\n",
+        ),
+        encoding="utf-8",
+    )
+    app = build(make_app, srcdir)
+    included = app.env.toctree_includes["index"]
+    # 4.9: both of its notes although :limit: shows one row, and the news without a version;
+    # 5.0 since July: only the notes of that period (the news is dated April)
+    assert included == [
+        *("notes/bugfix", "notes/old", "notes/news"),
+        *("notes/bugfix", "notes/final", "notes/rc1"),
+        *("views", "myst"),
+    ]
