@@ -11,6 +11,7 @@ import dataclasses as dc
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from sphinxcontrib_releases.features import (
     DEFAULT_DROP_ITEMS,
@@ -86,7 +87,7 @@ def _phase_colors(value: Any) -> dict[str, str]:
         phase = Phase.parse(str(key))
         if phase is None:
             raise ValueError(f"unknown phase {key!r}")
-        if color not in BADGE_COLORS:
+        if not isinstance(color, str) or color not in BADGE_COLORS:
             raise ValueError(f"{color!r} is not one of {', '.join(sorted(BADGE_COLORS))}")
         colors[phase.value] = color
     return colors
@@ -223,21 +224,33 @@ def _default(option: dc.Field[Any]) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
+#: The settings of each configuration, validated once at ``config-inited``.
+_SETTINGS: WeakKeyDictionary[Config, ReleasesConfig] = WeakKeyDictionary()
+
+
 def _validate(app: Sphinx, config: Config) -> None:
-    from sphinxcontrib_releases.logs import warn
+    from sphinxcontrib_releases.logs import conf_location, warn
     from sphinxcontrib_releases.warnings_ import WarningType
 
+    values = {}
     for option in OPTIONS:
         name = PREFIX + option.name
         try:
-            option.metadata["validator"](config[name])
-        except ValueError as error:
-            warn(WarningType.CONFIG, f"{name}: {error}; using the default", location=None)
+            values[option.name] = option.metadata["validator"](config[name])
+        except (ValueError, TypeError) as error:
+            location = conf_location(app.confdir, name)
+            warn(WarningType.CONFIG, f"{name}: {error}; using the default", location=location)
             setattr(config, name, _default(option))
+            values[option.name] = option.metadata["validator"](_default(option))
+    _SETTINGS[config] = ReleasesConfig(**values)
 
 
 def get_config(config: Config) -> ReleasesConfig:
-    """The validated settings of a Sphinx configuration."""
-    return ReleasesConfig(
-        **{o.name: o.metadata["validator"](config[PREFIX + o.name]) for o in OPTIONS}
-    )
+    """The validated settings of a Sphinx configuration (validated once, at start-up)."""
+    settings = _SETTINGS.get(config)
+    if settings is None:  # a configuration that never went through config-inited
+        settings = ReleasesConfig(
+            **{o.name: o.metadata["validator"](config[PREFIX + o.name]) for o in OPTIONS}
+        )
+        _SETTINGS[config] = settings
+    return settings

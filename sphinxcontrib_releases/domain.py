@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Set
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from docutils import nodes
@@ -21,7 +22,7 @@ from sphinx.util.nodes import make_refnode
 
 from sphinxcontrib_releases.checks import duplicates
 from sphinxcontrib_releases.config import get_config
-from sphinxcontrib_releases.logs import warn
+from sphinxcontrib_releases.logs import conf_location, warn
 from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.reader import NoteCache, find_notes
 from sphinxcontrib_releases.versions import parse_version
@@ -222,7 +223,10 @@ def collect_notes(
 
     found = find_notes(config.notes, app.confdir)
     for pattern, problem in found.problems:
-        warn(problem.subtype, problem.message, location=_conf_location(app, pattern))
+        # a refused link is named by its own path; a pattern that matched nothing, by conf.py
+        is_file = Path(pattern).is_symlink() or Path(pattern).is_file()
+        location = f"{pattern}:1" if is_file else conf_location(app.confdir, pattern)
+        warn(problem.subtype, problem.message, location=location)
 
     options = config.reader_options
     notes: dict[str, Announcement] = {}
@@ -262,18 +266,6 @@ def collect_notes(
     touched.add("")  # documents that asked for a missing note try again
     outdated.update(d for d, sources in domain.data["embeds"].items() if sources & touched)
     return sorted(outdated & env.found_docs)
-
-
-def _conf_location(app: Sphinx, pattern: str) -> str:
-    """``conf.py:line`` of the pattern (Sphinx reads a tuple, or a string without ``:``, as a
-    docname)."""
-    conf = app.confdir / "conf.py"
-    try:
-        lines = conf.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        lines = []
-    number = next((n for n, text in enumerate(lines, 1) if repr(pattern)[1:-1] in text), None)
-    return f"{conf}:{number or 1}"
 
 
 def rewrite_dependents(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from docutils import nodes
+from sphinx import addnodes
 
 from sphinxcontrib_releases.aggregate import AggregateDirective, Cell, table
 from sphinxcontrib_releases.dedupe import MergedFeature, merge_features
@@ -35,10 +36,13 @@ class FeatureListDirective(AggregateDirective):
             result: list[nodes.Node] = [self._table(merged, content)]
         else:
             result = self._lists(merged, content)
-        if self.settings.pep_links:
-            for node in result:
-                if isinstance(node, nodes.Element):
-                    link_peps(node, self.state.document)
+        for node in result:
+            if isinstance(node, nodes.Element):
+                if self.settings.pep_links:
+                    link_peps(node, self.state.document, index=False)
+                # index entries belong to the notes (``:pep:`` in a reST item makes one)
+                for entry in list(node.findall(addnodes.index)):
+                    entry.parent.remove(entry)
         return result
 
     def _render(self, merged: list[MergedFeature]) -> list[list[nodes.Node]]:
@@ -98,6 +102,6 @@ class FeatureListDirective(AggregateDirective):
             for number in sorted(feature.peps):
                 if peps:
                     peps.append(nodes.Text(", "))
-                peps.extend(pep_reference(number, self.state.document, self.lineno))
+                peps.extend(pep_reference(number, self.state.document, self.lineno, index=False))
             rows.append([cell, feature.section or GENERAL, [self.badge_link(feature.first)], peps])
         return table(["Feature", "Section", "First release", "PEPs"], rows, ["releases-features"])

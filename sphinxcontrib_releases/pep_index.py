@@ -28,7 +28,7 @@ class PepIndexDirective(AggregateDirective):
                 others.extend(self.release_link(release, with_badge=False))
             rows.append(
                 [
-                    pep_reference(number, self.state.document, self.lineno),
+                    pep_reference(number, self.state.document, self.lineno, index=False),
                     [self.badge_link(first)],
                     others,
                 ]

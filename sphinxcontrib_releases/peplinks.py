@@ -7,6 +7,7 @@ Each mention goes through Sphinx's own ``:pep:`` role, so it gets the same link 
 from __future__ import annotations
 
 import re
+from copy import copy
 
 from docutils import nodes
 from docutils.parsers.rst.states import Inliner
@@ -24,6 +25,7 @@ _SKIP = (
     nodes.FixedTextElement,
     nodes.literal,
     nodes.reference,
+    nodes.title,
     nodes.raw,
     nodes.comment,
     nodes.target,
@@ -35,27 +37,41 @@ _SKIP = (
 )
 
 
-def link_peps(root: nodes.Element, document: nodes.document) -> None:
-    """Replace PEP mentions and PEP URLs under ``root`` (modified in place)."""
+def link_peps(root: nodes.Element, document: nodes.document, *, index: bool = True) -> None:
+    """Replace PEP mentions and PEP URLs under ``root`` (modified in place).
+
+    With ``index=False`` the links get no index entry: for lists of releases, which would
+    otherwise fill the general index with one entry per row.
+    """
     inliner = _inliner(document)
     for reference in list(root.findall(nodes.reference)):
         match = _PEP_URL.search(reference.get("refuri", ""))
         if match and "pep" not in reference["classes"] and reference.parent is not None:
             target = match.group(1) + (f"#{match.group(2)}" if match.group(2) else "")
-            made = _role(inliner, reference.astext() or f"PEP {match.group(1)}", target, reference)
-            reference.parent.replace(reference, made)
+            title = reference.astext() or f"PEP {match.group(1)}"
+            reference.parent.replace(reference, _role(inliner, title, target, reference, index))
     for text in list(root.findall(nodes.Text)):
-        if text.parent is None or _skipped(text):
+        # the cheap test first: most text mentions no PEP
+        if text.parent is None or "pep" not in text.lower() or _skipped(text):
             continue
-        pieces = _split(text, inliner)
+        pieces = _split(text, inliner, index)
         if pieces:
             text.parent.replace(text, pieces)
 
 
-def pep_reference(number: int, document: nodes.document, line: int = 0) -> list[nodes.Node]:
-    """``PEP <number>`` as the ``:pep:`` role makes it: index entry, target and link."""
+def pep_reference(
+    number: int, document: nodes.document, line: int = 0, *, index: bool = True
+) -> list[nodes.Node]:
+    """``PEP <number>`` as the ``:pep:`` role makes it: a link, and (``index``) an index entry
+    with its target."""
     made, _messages = PEP()("pep", f":pep:`{number}`", str(number), line, _inliner(document))
-    return list(made)
+    return _indexed(made, index)
+
+
+def _indexed(made: list[nodes.Node], index: bool) -> list[nodes.Node]:
+    if index:
+        return list(made)
+    return [node for node in made if not isinstance(node, (addnodes.index, nodes.target))]
 
 
 def _skipped(node: nodes.Node) -> bool:
@@ -67,14 +83,14 @@ def _skipped(node: nodes.Node) -> bool:
     return False
 
 
-def _split(text: nodes.Text, inliner: Inliner) -> list[nodes.Node]:
+def _split(text: nodes.Text, inliner: Inliner, index: bool) -> list[nodes.Node]:
     source = str(text)
     pieces: list[nodes.Node] = []
     position = 0
     for start, end, number in iter_pep_mentions(source):
         if start > position:
             pieces.append(nodes.Text(source[position:start]))
-        pieces.extend(_role(inliner, source[start:end], str(number), text.parent))
+        pieces.extend(_role(inliner, source[start:end], str(number), text.parent, index))
         position = end
     if not pieces:
         return []
@@ -83,18 +99,29 @@ def _split(text: nodes.Text, inliner: Inliner) -> list[nodes.Node]:
     return pieces
 
 
-def _role(inliner: Inliner, title: str, target: str, near: nodes.Node | None) -> list[nodes.Node]:
+def _role(
+    inliner: Inliner, title: str, target: str, near: nodes.Node | None, index: bool
+) -> list[nodes.Node]:
     escaped = title.replace("<", "\x00<")  # a null byte is how docutils marks an escape
     line = near.line if near is not None and near.line else 0
     made, _messages = PEP()(
         "pep", f":pep:`{escaped} <{target}>`", f"{escaped} <{target}>", line, inliner
     )
-    return list(made)
+    return _indexed(made, index)
+
+
+#: Configured inliners to copy, by the settings their patterns depend on.
+_INLINERS: dict[tuple[object, ...], Inliner] = {}
+_INLINER_SETTINGS = ("character_level_inline_markup", "pep_references", "rfc_references")
 
 
 def _inliner(document: nodes.document) -> Inliner:
-    inliner = Inliner()
-    inliner.init_customizations(document.settings)
+    # building an inliner's patterns is costly; they depend on three settings only
+    key = tuple(getattr(document.settings, name, None) for name in _INLINER_SETTINGS)
+    if key not in _INLINERS:
+        _INLINERS[key] = Inliner()
+        _INLINERS[key].init_customizations(document.settings)
+    inliner = copy(_INLINERS[key])
     inliner.document = document
     inliner.reporter = document.reporter
     inliner.parent = document

@@ -81,7 +81,7 @@ class ReleaseIndexDirective(AggregateDirective):
         for number in note.peps:
             if cell:
                 cell.append(nodes.Text(", "))
-            cell.extend(pep_reference(number, self.state.document, self.lineno))
+            cell.extend(pep_reference(number, self.state.document, self.lineno, index=False))
         return cell
 
     def _tables(self, chosen: list[tuple[Release, Announcement]]) -> list[nodes.Node]:

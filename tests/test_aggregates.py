@@ -278,3 +278,13 @@ def test_toctree_follows_the_filters(make_app: Any, project: Callable[[str], Pat
         *("notes/bugfix", "notes/final", "notes/rc1"),
         *("views", "myst"),
     ]
+
+
+def test_lists_link_peps_without_filling_the_general_index(site: Any) -> None:
+    """Tables and feature lists link PEPs, but only the notes themselves add index entries."""
+    entries = site.env.get_domain("index").entries
+    pages = {docname for docname, found in entries.items() if found}
+    assert pages.isdisjoint({"index", "views", "myst"})  # the lists: links only
+    assert "notes/a2" in pages  # a note that mentions PEP 9201
+    html = (Path(site.outdir) / "index.html").read_text(encoding="utf-8")
+    assert "https://peps.python.org/pep-9201/" in html

@@ -44,6 +44,7 @@ def test_option_names_do_not_collide_with_the_older_releases_extension() -> None
     [
         ("releases_phase_colors", {"gamma": "info"}, "unknown phase 'gamma'"),
         ("releases_phase_colors", {"alpha": "pink"}, "'pink' is not one of"),
+        ("releases_phase_colors", {"alpha": ["danger"]}, "['danger'] is not one of"),
         ("releases_feature_headings", ["(unclosed"], "is not a regular expression"),
         ("releases_similarity", 3, "expected a number above 0 and at most 1"),
         ("releases_max_note_bytes", -5, "expected a positive whole number"),
@@ -55,7 +56,9 @@ def test_bad_values_warn_and_fall_back(
 ) -> None:
     app = build(make_app, project("basic"), confoverrides={name: value})
     warnings = "\n".join(warnings_of(app))
-    assert f"{name}: " in warnings and message in warnings
+    # located at the line of conf.py that sets the value (line 1 when it comes from elsewhere)
+    line = 5 if name == "releases_notes" else 1
+    assert f"conf.py:{line}: WARNING: {name}: " in warnings and message in warnings
     assert "[releases.config]" in warnings
     default = next(o for o in OPTIONS if PREFIX + o.name == name).default_factory()  # type: ignore[misc]
     assert app.config[name] == (list(default) if isinstance(default, tuple) else default)
