@@ -1,0 +1,115 @@
+"""The benchmark runner's pure helpers (``benchmarks/run.py``), on canned Sphinx output.
+
+No build runs here and nothing is timed: the benchmarks themselves are ``tox -e bench``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+RUNNER = Path(__file__).resolve().parent.parent / "benchmarks" / "run.py"
+
+FULL_BUILD = """\
+Running Sphinx v9.0.4
+loading translations [en]... done
+building [mo]: targets for 0 po files that are out of date
+building [html]: targets for 3 source files that are out of date
+updating environment: [new config] 3 added, 0 changed, 0 removed
+reading sources... [ 33%] index
+reading sources... [ 67%] notes/0001-python-2-0-alpha-1-is-available
+reading sources... [100%] notes/0002-second-alpha-of-python-2-0-now-available
+
+/tmp/src/notes/0002-second-alpha.md:69: WARNING: Non-consecutive header level increase; \
+H1 to H3 [myst.header]
+looking for now-outdated files... none found
+"""
+
+INCREMENTAL = """\
+Running Sphinx v9.0.4
+loading pickled environment... done
+building [html]: targets for 1 source files that are out of date
+updating environment: 0 added, 2 changed, 0 removed
+reading sources... [ 50%] index
+reading sources... [100%] notes/0498-python-3-7-20-is-available
+looking for now-outdated files... none found
+"""
+
+
+@pytest.fixture(scope="module")
+def runner() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("releases_bench_run", RUNNER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[spec.name]
+    return module
+
+
+def test_parse_update_full_and_incremental(runner: ModuleType) -> None:
+    assert runner.parse_update(FULL_BUILD) == (3, 0, 0)
+    assert runner.parse_update(INCREMENTAL) == (0, 2, 0)
+    assert runner.parse_update("loading pickled environment... done\n") is None
+
+
+def test_parse_update_with_config_change_note(runner: ModuleType) -> None:
+    line = "updating environment: [config changed ('html_theme')] 0 added, 5 changed, 1 removed"
+    assert runner.parse_update(line) == (0, 5, 1)
+
+
+def test_parse_reread(runner: ModuleType) -> None:
+    assert runner.parse_reread(INCREMENTAL) == ["index", "notes/0498-python-3-7-20-is-available"]
+    assert runner.parse_reread("no reading at all\n") == []
+
+
+def test_count_warnings(runner: ModuleType) -> None:
+    assert runner.count_warnings(FULL_BUILD) == 1
+    assert runner.count_warnings(INCREMENTAL) == 0
+
+
+def test_format_table_is_aligned_markdown(runner: ModuleType) -> None:
+    rows = [
+        runner.ratio_row("Full html build: ext / plain", 10.0, 10.4, 1.05),
+        runner.ratio_row("Read phase: ext / plain", 10.0, 11.5, 1.10),
+        runner.Row("Reader, cold", measured="2,500 notes/s", budget="≥ 2,000 notes/s", ok=True),
+        runner.Row("Start-up"),
+    ]
+    table = runner.format_table(rows).splitlines()
+    assert len(table) == 2 + len(rows)
+    assert table[0].split("|")[1].strip() == "Measure"
+    assert set(table[1].replace("|", "").split()) <= {"-" * n for n in range(1, 200)}
+    assert len({len(line) for line in table}) == 1  # every line padded to the same width
+    cells = [[c.strip() for c in line.strip("|").split("|")] for line in table[2:]]
+    assert cells[0] == [
+        "Full html build: ext / plain",
+        "10.00 s",
+        "10.40 s",
+        "1.04x",
+        "≤ 1.05x",
+        "PASS",
+    ]
+    assert cells[1][3:] == ["1.15x", "≤ 1.10x", "MISS"]
+    assert cells[2][-1] == "PASS"
+    assert cells[3] == ["Start-up", "—", "—", "—", "—", "—"]
+
+
+def test_units_and_best(runner: ModuleType) -> None:
+    assert runner.best([3.2, 2.9, 3.0]) == 2.9
+    assert runner.megabytes(300 * 1024) == "300 MB"
+    assert runner.rate(21_345.6) == "21,346 notes/s"
+    assert runner.percent(0.0749) == "7.5%"
+    assert runner.verdict(None) == "—"
+
+
+def test_edited_note_is_a_markdown_note_in_the_middle(runner: ModuleType) -> None:
+    paths = [Path(f"{i:04}-note.{'rst' if i % 3 == 0 else 'md'}") for i in range(1, 10)]
+    name = runner.edited_note(paths)
+    assert name.endswith(".md")
+    assert name == "0005-note.md"
