@@ -7,12 +7,13 @@ whatever can still be used is kept. It imports neither Sphinx nor docutils.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from glob import has_magic
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sphinxcontrib_releases import frontmatter
 from sphinxcontrib_releases.features import (
@@ -80,6 +81,14 @@ def read_note(
 ) -> Announcement:
     """Read one note file. Never raises for the file's content; an unreadable file warns."""
     source = os.fspath(path)
+    data = _file_bytes(source, options)
+    if isinstance(data, Announcement):
+        return data
+    return read_bytes(data, source, syntax=syntax_of(source), options=options)
+
+
+def _file_bytes(source: str, options: ReaderOptions) -> bytes | Announcement:
+    """The file's bytes, or the unusable note that says why they cannot be had."""
     syntax = syntax_of(source)
     try:
         size = Path(source).stat().st_size
@@ -90,12 +99,11 @@ def read_note(
                 WarningType.TOO_LARGE,
                 f"note is {size} bytes, above the limit of {options.max_bytes}; skipped",
             )
-        data = Path(source).read_bytes()
+        return Path(source).read_bytes()
     except OSError as error:
         return _unusable(
             source, syntax, WarningType.NOT_FOUND, f"cannot read note: {error.strerror}"
         )
-    return read_bytes(data, source, syntax=syntax, options=options)
 
 
 def read_bytes(
@@ -458,14 +466,25 @@ def _expand(base: Path, pattern: str) -> Iterator[Path]:
         yield from base.glob(pattern)
 
 
-class NoteCache:
-    """Parsed notes kept by path and checked by modification time and size.
+class _Entry(NamedTuple):
+    mtime: int
+    size: int
+    options: ReaderOptions
+    digest: bytes
+    """A hash of the file's bytes (empty for a file that could not be read)."""
+    note: Announcement
 
-    Plain data, so it pickles with the Sphinx environment and survives between builds.
+
+class NoteCache:
+    """Parsed notes kept by path, checked by modification time and size, then by content.
+
+    A file whose time or size changed is read again, but parsed again only when its bytes
+    changed too (a checkout that touches every file costs reads, not parses). Plain data, so it
+    pickles with the Sphinx environment and survives between builds.
     """
 
     def __init__(self) -> None:
-        self._entries: dict[str, tuple[int, int, ReaderOptions, Announcement]] = {}
+        self._entries: dict[str, _Entry] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -478,7 +497,7 @@ class NoteCache:
     def lookup(
         self, path: str | os.PathLike[str], options: ReaderOptions = DEFAULT_OPTIONS
     ) -> tuple[Announcement, bool]:
-        """The note and whether it was read afresh (``False``: it came from the cache)."""
+        """The note and whether it was parsed afresh (``False``: it came from the cache)."""
         source = os.fspath(path)
         try:
             stat = Path(source).stat()
@@ -486,15 +505,20 @@ class NoteCache:
             self._entries.pop(source, None)
             return read_note(source, options), True
         entry = self._entries.get(source)
-        if (
-            entry
-            and entry[0] == stat.st_mtime_ns
-            and entry[1] == stat.st_size
-            and entry[2] == options
-        ):
-            return entry[3], False
-        note = read_note(source, options)
-        self._entries[source] = (stat.st_mtime_ns, stat.st_size, options, note)
+        if entry and entry.options != options:
+            entry = None  # read with other settings: of no use
+        if entry and (entry.mtime, entry.size) == (stat.st_mtime_ns, stat.st_size):
+            return entry.note, False
+        data = _file_bytes(source, options)
+        if isinstance(data, Announcement):
+            self._entries[source] = _Entry(stat.st_mtime_ns, stat.st_size, options, b"", data)
+            return data, True
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        if entry and entry.digest == digest:
+            self._entries[source] = entry._replace(mtime=stat.st_mtime_ns, size=stat.st_size)
+            return entry.note, False
+        note = read_bytes(data, source, syntax=syntax_of(source), options=options)
+        self._entries[source] = _Entry(stat.st_mtime_ns, stat.st_size, options, digest, note)
         return note, True
 
     def forget(self, keep: Iterable[str]) -> None:

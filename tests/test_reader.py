@@ -405,6 +405,18 @@ def test_note_cache_rereads_a_touched_file(tmp_path: Path) -> None:
     assert versions(note) == ["7.3.10"]
 
 
+def test_note_cache_does_not_parse_a_touched_but_unchanged_file(tmp_path: Path) -> None:
+    text = "---\ntitle: Quill 7.3.9 is out\n---\nFixes.\n"
+    path = write(tmp_path / "7.3.9.md", text)
+    cache = NoteCache()
+    first = cache.read(path)
+    _bump(path, text)  # a new modification time, the same bytes (as after a checkout)
+    note, fresh = cache.lookup(path)
+    assert fresh is False
+    assert note is first
+    assert cache.lookup(path) == (first, False)  # and the new time is remembered
+
+
 def test_note_cache_rereads_when_options_change(tmp_path: Path) -> None:
     path = write(tmp_path / "n.md", "---\ntitle: Quill 7.3.9\n---\n# Fixes\n\n- A crash.\n")
     cache = NoteCache()
