@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Callable
@@ -48,6 +49,19 @@ def outputs(outdir: Path, suffixes: tuple[str, ...] = (".html",)) -> dict[str, s
         for p in sorted(outdir.rglob("*"))
         if p.suffix in suffixes and "_static" not in p.parts and "_sources" not in p.parts
     }
+
+
+def rewrite(path: Path, content: str | bytes) -> None:
+    """Write a file and make sure its modification time moves on, as an editor's save would:
+    file systems with coarse timestamps could otherwise hide the change from the build."""
+    before = path.stat().st_mtime_ns if path.exists() else 0
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    if path.stat().st_mtime_ns <= before:
+        stamp = before + 1_000_000
+        os.utime(path, ns=(stamp, stamp))
 
 
 def bodies(outdir: Path) -> dict[str, str]:

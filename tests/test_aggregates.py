@@ -12,8 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from tests.conftest import build, outputs, same_site, warnings_of
-from tests.test_builds import _touch
+from tests.conftest import build, outputs, rewrite, same_site, warnings_of
 
 
 def soup(app: Any, page: str) -> BeautifulSoup:
@@ -193,7 +192,7 @@ def _random_change(rng: random.Random, srcdir: Path, step: int) -> None:
     if action == "add" or not notes:
         version = f"6.{step}.0"
         feature = rng.choice(["Quicker plugin loading.", "The ledger module was removed."])
-        _touch(
+        rewrite(
             srcdir / "notes" / f"new{step}.md",
             NEW_NOTE.format(version=version, day=step + 1, feature=feature),
         )
@@ -202,11 +201,11 @@ def _random_change(rng: random.Random, srcdir: Path, step: int) -> None:
     elif action == "retitle":
         note = rng.choice(notes)
         text = note.read_text(encoding="utf-8")
-        _touch(note, text.replace("released", "is available", 1))
+        rewrite(note, text.replace("released", "is available", 1))
     else:
         note = rng.choice(notes)
         text = note.read_text(encoding="utf-8")
-        _touch(note, text.replace("-   ", f"-   Step {step}: ", 1))
+        rewrite(note, text.replace("-   ", f"-   Step {step}: ", 1))
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

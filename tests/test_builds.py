@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import build, outputs, same_site, warnings_of
+from tests.conftest import build, outputs, rewrite, same_site, warnings_of
 
 TEXT_BUILDERS = {
     "text": ".txt",
@@ -38,22 +37,13 @@ def test_every_builder_shows_the_badges(
         assert words in written, (builder, words)
 
 
-def _touch(path: Path, text: str) -> None:
-    """Write a file and make sure its modification time moves on."""
-    before = path.stat().st_mtime_ns if path.exists() else 0
-    path.write_text(text, encoding="utf-8")
-    if path.stat().st_mtime_ns <= before:
-        stamp = before + 1_000_000
-        os.utime(path, ns=(stamp, stamp))
-
-
 def _edit_outside_note(srcdir: Path) -> None:
     note = srcdir / "changelog.d" / "4.2.0rc1.md"
-    _touch(note, note.read_text(encoding="utf-8").replace("first candidate", "opening candidate"))
+    rewrite(note, note.read_text(encoding="utf-8").replace("first candidate", "opening candidate"))
 
 
 def _add_note(srcdir: Path) -> None:
-    _touch(
+    rewrite(
         srcdir / "changelog.d" / "4.2.0rc2.md",
         "---\ntitle: Python 4.2.0 release candidate 2 is out\ndate: 2032-04-01\n---\n\nA fix.\n",
     )
@@ -65,12 +55,12 @@ def _remove_note_page(srcdir: Path) -> None:
 
 def _draft_note_page(srcdir: Path) -> None:
     note = srcdir / "notes" / "4.2.0a2.md"
-    _touch(note, note.read_text(encoding="utf-8").replace("---\n", "---\ndraft: true\n", 1))
+    rewrite(note, note.read_text(encoding="utf-8").replace("---\n", "---\ndraft: true\n", 1))
 
 
 def _retitle_note_page(srcdir: Path) -> None:
     note = srcdir / "notes" / "4.2.0a2.md"
-    _touch(note, note.read_text(encoding="utf-8").replace("alpha 2 is out", "alpha 2 has shipped"))
+    rewrite(note, note.read_text(encoding="utf-8").replace("alpha 2 is out", "alpha 2 has shipped"))
 
 
 @pytest.mark.parametrize(

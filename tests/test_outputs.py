@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import time
 from collections.abc import Callable
 from email.utils import parsedate_to_datetime
@@ -20,7 +19,7 @@ from sphinxcontrib_releases.cli import main
 from sphinxcontrib_releases.feeds import Entry, Feed, FeedSpec, feed_specs, first_paragraph
 from sphinxcontrib_releases.model import Phase
 from sphinxcontrib_releases.reader import read_text
-from tests.conftest import build, warnings_of
+from tests.conftest import build, rewrite, warnings_of
 
 BASE = "https://kestrel.example.org/docs/"
 A = "{http://www.w3.org/2005/Atom}"
@@ -188,28 +187,21 @@ def test_parallel_build_writes_the_same(make_app: Any, project: Callable[..., Pa
     assert written(parallel) == written(serial)
 
 
-def _touch(path: Path, text: str) -> None:
-    before = path.stat().st_mtime_ns if path.exists() else 0
-    path.write_text(text, encoding="utf-8")
-    if path.stat().st_mtime_ns <= before:
-        os.utime(path, ns=(before + 1_000_000, before + 1_000_000))
-
-
 def _nothing(srcdir: Path) -> None:
     pass
 
 
 def _edit_embedded_note(srcdir: Path) -> None:
     note = srcdir / "outside" / "5.0.3.md"
-    _touch(note, note.read_text("utf-8").replace("Another round", "A last round"))
+    rewrite(note, note.read_text("utf-8").replace("Another round", "A last round"))
 
 
 def _add_unrendered_note(srcdir: Path) -> None:
-    _touch(srcdir / "outside" / "5.0.4.md", "---\ntitle: Kestrel 5.0.4\ndate: 2041-06-01\n---\n")
+    rewrite(srcdir / "outside" / "5.0.4.md", "---\ntitle: Kestrel 5.0.4\ndate: 2041-06-01\n---\n")
 
 
 def _add_note_page(srcdir: Path) -> None:
-    _touch(srcdir / "notes" / "5.1.0.md", "---\ntitle: Kestrel 5.1.0\ndate: 2041-06-02\n---\n")
+    rewrite(srcdir / "notes" / "5.1.0.md", "---\ntitle: Kestrel 5.1.0\ndate: 2041-06-02\n---\n")
 
 
 def _remove_note_page(srcdir: Path) -> None:
@@ -219,7 +211,7 @@ def _remove_note_page(srcdir: Path) -> None:
 def _move_release(srcdir: Path) -> None:
     """5.0.3 is no longer embedded in the index: its address goes."""
     index = srcdir / "index.rst"
-    _touch(index, index.read_text("utf-8").replace(".. release:: 5.0.3", ""))
+    rewrite(index, index.read_text("utf-8").replace(".. release:: 5.0.3", ""))
 
 
 @pytest.mark.parametrize(

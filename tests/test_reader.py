@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +19,7 @@ from sphinxcontrib_releases.reader import (
     read_text,
 )
 from sphinxcontrib_releases.warnings_ import WarningType
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, rewrite
 
 
 def md(text: str, source: str = "note.md") -> Announcement:
@@ -377,13 +376,6 @@ def test_opening_fallback_stops_at_the_first_paragraph() -> None:
 # -- the cache -------------------------------------------------------------------------------------
 
 
-def _bump(path: Path, text: str) -> None:
-    before = path.stat().st_mtime_ns
-    path.write_text(text, encoding="utf-8")
-    if path.stat().st_mtime_ns == before:
-        os.utime(path, ns=(before + 1_000_000, before + 1_000_000))
-
-
 def test_note_cache_serves_a_second_lookup(tmp_path: Path) -> None:
     path = write(tmp_path / "7.3.9.md", "---\ntitle: Quill 7.3.9 is out\n---\nFixes.\n")
     cache = NoteCache()
@@ -399,7 +391,7 @@ def test_note_cache_rereads_a_touched_file(tmp_path: Path) -> None:
     path = write(tmp_path / "7.3.9.md", "---\ntitle: Quill 7.3.9 is out\n---\nFixes.\n")
     cache = NoteCache()
     cache.read(path)
-    _bump(path, "---\ntitle: Quill 7.3.10 is out\n---\nFixes.\n")
+    rewrite(path, "---\ntitle: Quill 7.3.10 is out\n---\nFixes.\n")
     note, fresh = cache.lookup(path)
     assert fresh is True
     assert versions(note) == ["7.3.10"]
@@ -410,7 +402,7 @@ def test_note_cache_does_not_parse_a_touched_but_unchanged_file(tmp_path: Path) 
     path = write(tmp_path / "7.3.9.md", text)
     cache = NoteCache()
     first = cache.read(path)
-    _bump(path, text)  # a new modification time, the same bytes (as after a checkout)
+    rewrite(path, text)  # a new modification time, the same bytes (as after a checkout)
     note, fresh = cache.lookup(path)
     assert fresh is False
     assert note is first
