@@ -457,6 +457,11 @@ _SYNTAXES: dict[str, tuple[Callable[[list[str]], Iterator[_Block]], Callable[[st
 }
 
 
+def plain_text(source: str, syntax: str = "markdown") -> str:
+    """Inline markup of either syntax reduced to its words, whitespace collapsed."""
+    return _rst_text(source) if syntax == "rst" else _markdown_text(source)
+
+
 def extract_features(
     body: str,
     *,

@@ -25,6 +25,8 @@ from xml.etree import ElementTree as ET
 from packaging.version import Version
 
 from sphinxcontrib_releases import __version__
+from sphinxcontrib_releases.features import plain_text
+from sphinxcontrib_releases.filters import Filters
 from sphinxcontrib_releases.model import Announcement, Phase
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -59,14 +61,12 @@ class FeedSpec:
     """Phases; empty: any."""
 
     def selects(self, note: Announcement) -> bool:
-        """Whether the feed holds the note: some release passes every filter."""
+        """Whether the feed holds the note: some release passes the feed's filters (a feed
+        without filters holds every note, those that announce nothing too)."""
         if not self.series and not self.phases:
             return True
-        return any(
-            (not self.series or release.series in self.series)
-            and (not self.phases or release.phase in self.phases)
-            for release in note.releases
-        )
+        filters = Filters(series=frozenset(self.series), phases=frozenset(self.phases))
+        return any(filters.accepts(release, note) for release in note.releases)
 
 
 def feed_specs(value: Any) -> tuple[FeedSpec, ...]:
@@ -171,15 +171,6 @@ def tag_uri(base_url: str, path: str, date: dt.date) -> str:
     return f"tag:{host},{date.isoformat()}:{specific}"
 
 
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_RST_ROLE = re.compile(r":[A-Za-z][\w:+.-]*:`([^`]*)`")
-_RST_LINK = re.compile(r"`([^`<]*?)\s*<[^`>]*>`__?")
-_RST_REF = re.compile(r"`([^`]+)`__?")
-_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3}|`{1,2})(?=\S)(.+?)(?<=\S)\1")
-_ESCAPE = re.compile(r"\\(.)")
 _RST_TITLE_LINE = re.compile(r"([!-/:-@\[-`{-~])\1{2,}\s*")
 _SKIPPED_BLOCK = ("#", "..", "<", "!", "|", ">", "```", "~~~", ":", "- ", "* ", "+ ", "-\t")
 
@@ -223,23 +214,6 @@ def _paragraph(lines: list[str], syntax: str) -> str:
 def _is_numbered(line: str) -> bool:
     number, dot, rest = line.partition(". ")
     return bool(dot) and number.isdigit() and bool(rest)
-
-
-def plain_text(text: str, syntax: str = "markdown") -> str:
-    """Inline markup reduced to its words, whitespace collapsed."""
-    if syntax == "rst":
-        text = _RST_ROLE.sub(r"\1", text)
-        text = _RST_LINK.sub(r"\1", text)
-        text = _RST_REF.sub(r"\1", text)
-    else:
-        text = _MD_IMAGE.sub(r"\1", text)
-        text = _MD_LINK.sub(r"\1", text)
-        text = _MD_AUTOLINK.sub(r"\1", text)
-        text = _HTML_TAG.sub("", text)
-    for _ in range(3):  # nested emphasis, one level at a time
-        text = _EMPHASIS.sub(r"\2", text)
-    text = _ESCAPE.sub(r"\1", text)
-    return " ".join(text.split())
 
 
 # -- the XML ------------------------------------------------------------------------------------

@@ -46,7 +46,6 @@ class Header:
     body_line: int = 1
     title: str | None = None
     """A title written in the body's syntax (reST section title, Markdown ``#`` heading)."""
-    title_line: int | None = None
     problems: list[Problem] = field(default_factory=list)
     usable: bool = True
     """False when the front matter cannot be used at all (never closed, not a YAML mapping,
@@ -219,14 +218,13 @@ _ATX_OPENING = re.compile(r" {0,3}#[ \t]+")
 
 def _markdown_title(header: Header) -> None:
     """A leading ``# Title`` of a note without front matter title serves as its title."""
-    for offset, line in enumerate(header.body.split("\n", 40)[:40]):
+    for line in header.body.split("\n", 40)[:40]:
         if not line.strip():
             continue
         opening = _ATX_OPENING.match(line)
         title = _atx_text(line[opening.end() :]) if opening else ""
         if title:
             header.title = title
-            header.title_line = header.body_line + offset
         return
 
 
@@ -305,11 +303,11 @@ def _rst_title(lines: list[str], index: int, header: Header) -> int | None:
     if _RST_ADORNMENT.fullmatch(first) and index + 2 < len(lines):
         third = lines[index + 2]
         if second.strip() and _RST_ADORNMENT.fullmatch(third):
-            header.title, header.title_line = second.strip(), index + 2
+            header.title = second.strip()
             return index + 3
         return None
     underlined = first.strip() and first[:1] not in " \t" and _RST_ADORNMENT.fullmatch(second)
     if underlined and len(second.rstrip()) >= len(first.rstrip()):
-        header.title, header.title_line = first.strip(), index + 1
+        header.title = first.strip()
         return index + 2
     return None

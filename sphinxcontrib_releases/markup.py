@@ -7,6 +7,7 @@ their ids made unique there.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Sequence
 from copy import copy
 from typing import TYPE_CHECKING, Any
@@ -51,10 +52,11 @@ def remember_parsers(app: Sphinx) -> None:
 def _parser(env: BuildEnvironment, syntax: str) -> Parser:
     filetype = FILETYPES.get(syntax, "markdown")
     registry = _REGISTRIES[env]
-    try:  # Sphinx 9
-        parser: Parser = registry.create_source_parser(filetype, config=env.config, env=env)
-    except TypeError:  # Sphinx 8
-        parser = registry.create_source_parser(env.app, filetype)
+    create = registry.create_source_parser
+    if "env" in inspect.signature(create).parameters:  # Sphinx 9 and later
+        parser: Parser = create(filetype, config=env.config, env=env)
+    else:  # Sphinx 8
+        parser = create(env.app, filetype)
     return parser
 
 

@@ -489,7 +489,7 @@ def test_newest_first_breaks_ties_by_version_then_path() -> None:
         (
             "Title\n=====\n\nSee :pep:`8` and `docs <https://x.org>`_, *really*.",
             "rst",
-            "See 8 and docs, really.",
+            "See PEP 8 and docs, really.",  # a :pep: role reads as its words
         ),
         ("=====\nTitle\n=====\n\n.. note:: skipped\n\n``literal`` text", "rst", "literal text"),
         ("# Only a heading\n", "markdown", ""),
