@@ -23,7 +23,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinxcontrib_releases import feeds, releases_json
 from sphinxcontrib_releases.config import get_config
 from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
-from sphinxcontrib_releases.logs import warn
+from sphinxcontrib_releases.logs import conf_location, warn
 from sphinxcontrib_releases.model import Announcement
 from sphinxcontrib_releases.warnings_ import WarningType
 
@@ -133,7 +133,7 @@ def write_feeds(app: Sphinx, domain: ReleasesDomain, places: Places) -> None:
                 WarningType.FEED,
                 "the release feeds need html_baseurl (the address of the published site) for "
                 "their links; they are not written",
-                location=None,
+                location=conf_location(app.confdir, "releases_feeds"),
                 once=True,
             )
         return

@@ -369,6 +369,7 @@ def test_no_feeds_without_baseurl(make_app: Any, project: Callable[..., Path]) -
     assert len(found) == 1  # the project configured feeds of its own: it is told why none come
     assert "html_baseurl" in found[0]
     assert "[releases.feed]" in found[0]
+    assert "conf.py:8: WARNING" in found[0]  # the line that configures the feeds
     assert sorted(written(app)) == ["releases.json"]
     assert soup(app, "index.html").find_all("link", rel="alternate") == []
 
