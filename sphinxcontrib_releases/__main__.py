@@ -6,4 +6,4 @@ import sys
 
 from sphinxcontrib_releases.cli import main
 
-sys.exit(main())
+sys.exit(main(prog="python -m sphinxcontrib_releases"))

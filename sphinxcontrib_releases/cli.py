@@ -18,16 +18,20 @@ from sphinxcontrib_releases.reader import NOTE_SUFFIXES, read_note
 from sphinxcontrib_releases.warnings_ import WarningType
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
+PROG = "sphinxcontrib-releases"
+"""The installed script's name; ``python -m sphinxcontrib_releases`` passes its own."""
+
+
+def main(argv: Sequence[str] | None = None, prog: str = PROG) -> int:
+    parser = _parser(prog)
     args = parser.parse_args(argv)
     command: int = args.run(args)
     return command
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(prog: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m sphinxcontrib_releases",
+        prog=prog,
         description="Read release-note files the way the Sphinx extension reads them.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
