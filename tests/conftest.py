@@ -12,7 +12,8 @@ import pytest
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 ROOTS = Path(__file__).parent / "roots"
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+ANNOUNCEMENTS = Path(__file__).parent / "fixtures" / "announcements"
+"""Four announcements in the shape of real ones (discourse-export Markdown, blog front matter)."""
 
 
 @pytest.fixture(scope="session")

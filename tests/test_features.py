@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from sphinxcontrib_releases.features import DEFAULT_DROP_ITEMS, extract_features
 from sphinxcontrib_releases.model import Feature
-from tests.conftest import SEEDS, finishes
+from tests.conftest import ANNOUNCEMENTS, finishes
 
 
 def texts(features: list[Feature]) -> list[str]:
@@ -600,23 +600,22 @@ def test_custom_drop_patterns() -> None:
     ]
 
 
-# --- The seed notes ---------------------------------------------------------------------------
+# --- Announcements in the shape of real ones -------------------------------------------------
 
 
-def seed_body(prefix: str) -> tuple[str, int]:
-    """The body of the seed note whose name starts with ``prefix``, and its first line.
-
-    The seeds live in ``../shared/seeds`` beside the checkout; a missing folder fails the test.
-    """
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+def announcement_body(name: str) -> tuple[str, int]:
+    """The body of ``tests/fixtures/announcements/{name}.md``, and its first line."""
+    path = ANNOUNCEMENTS / f"{name}.md"
     lines = path.read_text(encoding="utf-8").split("\n")
     closing = [index for index, line in enumerate(lines) if line.strip() == "---"][1]
     return "\n".join(lines[closing + 1 :]), closing + 2
 
 
-@pytest.mark.parametrize(("prefix", "count"), [("001", 4), ("002", 6), ("003", 8), ("004", 15)])
-def test_seed_notes(prefix: str, count: int) -> None:
-    body, first_line = seed_body(prefix)
+@pytest.mark.parametrize(
+    ("name", "count"), [("alpha-1", 4), ("alpha-4", 6), ("alpha-6", 8), ("rc-1", 15)]
+)
+def test_announcements(name: str, count: int) -> None:
+    body, first_line = announcement_body(name)
     features = extract_features(body, first_line=first_line)
     assert len(features) == count
     lines = body.split("\n")
@@ -628,16 +627,16 @@ def test_seed_notes(prefix: str, count: int) -> None:
         assert not any(word in feature.text for word in ("let Thomas know", "missing from"))
 
 
-def test_seed_1_texts_lose_their_escapes() -> None:
-    body, first_line = seed_body("001")
+def test_alpha_1_texts_lose_their_escapes() -> None:
+    body, first_line = announcement_body("alpha-1")
     features = extract_features(body, first_line=first_line)
     assert {feature.section for feature in features} == {None}
     assert "wstr and wstr_length" in features[0].text
     assert features[0].peps == (623,)
 
 
-def test_seed_3_keeps_both_halves_of_its_list() -> None:
-    body, first_line = seed_body("003")
+def test_alpha_6_keeps_both_halves_of_its_list() -> None:
+    body, first_line = announcement_body("alpha-6")
     features = extract_features(body, first_line=first_line)
     assert "SyntaxWarning" in features[6].text
     assert "Cython" in features[7].text
@@ -645,15 +644,15 @@ def test_seed_3_keeps_both_halves_of_its_list() -> None:
     assert features[4].peps == (594, 632)
 
 
-def test_seed_4_sections() -> None:
-    body, first_line = seed_body("004")
+def test_rc_1_sections() -> None:
+    body, first_line = announcement_body("rc-1")
     features = extract_features(body, first_line=first_line)
     sections = [feature.section for feature in features]
     assert list(dict.fromkeys(sections)) == ["New features", "Type annotations", "Deprecations"]
     assert sections.count("Type annotations") == 2
     assert features[0].peps == (701,)
     assert "PEP 701" in features[0].text
-    assert features[0].markdown.startswith("[More flexible f-string parsing](https://")
+    assert features[0].markdown.startswith("[A more flexible f-string grammar](https://")
 
 
 # --- Robustness -------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from sphinxcontrib_releases.model import Announcement
 from sphinxcontrib_releases.reader import KNOWN_KEYS, read_bytes, read_text
 from sphinxcontrib_releases.warnings_ import WarningType
-from tests.conftest import ROOTS, SEEDS, build
+from tests.conftest import ANNOUNCEMENTS, ROOTS, build
 
 EXAMPLES = int(os.environ.get("RELEASES_FUZZ_EXAMPLES", "60"))
 BUILDS = max(5, EXAMPLES // 100)
@@ -292,11 +292,18 @@ def test_any_field_list(fields: dict[str, Any], body: str) -> None:
 
 # -- mutations of real notes -----------------------------------------------------------------------
 
-SAMPLES = [path.read_bytes() for path in sorted(SEEDS.glob("*.txt"))] + [
+ANNOUNCEMENT_SAMPLES = [path.read_bytes() for path in sorted(ANNOUNCEMENTS.glob("*.md"))]
+SAMPLES = ANNOUNCEMENT_SAMPLES + [
     path.read_bytes()
     for path in sorted((ROOTS / "test-hostile").rglob("*"))
     if path.suffix in {".md", ".rst"} and path.name not in {"index.rst", "guide.md"}
 ]
+
+
+def test_samples_hold_the_announcements() -> None:
+    """A missing fixture folder must fail, not leave the mutations without real notes."""
+    assert len(ANNOUNCEMENT_SAMPLES) == 4
+
 
 EDITS = st.lists(
     st.tuples(

@@ -191,11 +191,28 @@ SKIPPED = [
     ),
     pytest.param(
         "8.2.0.md",
-        ("---\ntitle: Lantern 8.2.0\nx: " + "[" * 100_000 + "]" * 100_000 + "\n---\n").encode(),
+        (
+            "---\ntitle: Lantern 8.2.0\nx: "
+            + "[" * (MAX_YAML_DEPTH + 10)
+            + "]" * (MAX_YAML_DEPTH + 10)
+            + "\n---\n"
+        ).encode(),
         3,
         "front_matter",
         f"deeper than {MAX_YAML_DEPTH} levels",
         id="deep-flow",
+    ),
+    pytest.param(
+        "8.2.0.md",
+        ("---\ntitle: Lantern 8.2.0\nx: " + "[" * 100_000 + "]" * 100_000 + "\n---\n").encode(),
+        3,
+        "front_matter",
+        # Which check refuses this first depends on the YAML library: from PyYAML 6.0.4, libyaml
+        # stops at a nesting limit of its own while it scans ahead, in its own words, before the
+        # reader's walk of the events is that deep. Either way the note is skipped, with our
+        # subtype and the line of ``x``: only our part of the message is asserted.
+        "; note skipped",
+        id="very-deep-flow",
     ),
     pytest.param(
         "8.2.0.md",

@@ -1,4 +1,4 @@
-"""The reader without Sphinx: seeds, front matter, reST fields, the cache, the search, the CLI."""
+"""The reader without Sphinx: announcements, front matter, reST fields, cache, search, CLI."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from sphinxcontrib_releases.reader import (
     read_text,
 )
 from sphinxcontrib_releases.warnings_ import WarningType
-from tests.conftest import SEEDS, rewrite
+from tests.conftest import ANNOUNCEMENTS, rewrite
 
 
 def md(text: str, source: str = "note.md") -> Announcement:
@@ -44,13 +44,13 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-# -- the four real announcements -------------------------------------------------------------------
+# -- the four announcements in the shape of real ones ----------------------------------------------
 
-SEED_FACTS = {
-    "001": ("3.12.0a1", 1, dt.date(2022, 10, 25), 4, (623, 693)),
-    "002": ("3.12.0a4", 4, dt.date(2023, 1, 10), 6, (594, 623, 632, 693)),
-    "003": ("3.12.0a6", 6, dt.date(2023, 3, 8), 8, (594, 623, 632, 693)),
-    "004": (
+FACTS = {
+    "alpha-1": ("3.12.0a1", 1, dt.date(2022, 10, 25), 4, (623, 693)),
+    "alpha-4": ("3.12.0a4", 4, dt.date(2023, 1, 10), 6, (594, 623, 632, 693)),
+    "alpha-6": ("3.12.0a6", 6, dt.date(2023, 3, 8), 8, (594, 623, 632, 693)),
+    "rc-1": (
         "3.12.0rc1",
         1,
         dt.date(2023, 8, 6),
@@ -60,16 +60,18 @@ SEED_FACTS = {
 }
 
 
-def seed(prefix: str) -> Path:
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+def announcement(name: str) -> Path:
+    path = ANNOUNCEMENTS / f"{name}.md"
+    assert path.is_file(), path
     return path
 
 
-@pytest.mark.parametrize("prefix", sorted(SEED_FACTS))
-def test_seed_reads_as_a_careful_reader_would(prefix: str) -> None:
-    version, number, date, feature_count, peps = SEED_FACTS[prefix]
-    note = read_note(seed(prefix))
+@pytest.mark.parametrize("name", sorted(FACTS))
+def test_announcement_reads_as_a_careful_reader_would(name: str) -> None:
+    version, number, date, feature_count, peps = FACTS[name]
+    note = read_note(announcement(name))
     assert note.problems == ()
+    # the schedule sentence names the next pre-release: only the title's release counts
     assert versions(note) == [version]
     (release,) = note.releases
     assert release.phase is (Phase.RC if "rc" in version else Phase.ALPHA)
@@ -86,9 +88,9 @@ def test_seed_reads_as_a_careful_reader_would(prefix: str) -> None:
     assert [key for key, _ in note.extra] == ["legacyUrl"]
 
 
-@pytest.mark.parametrize("prefix", sorted(SEED_FACTS))
-def test_seed_features_point_at_their_bullets(prefix: str) -> None:
-    path = seed(prefix)
+@pytest.mark.parametrize("name", sorted(FACTS))
+def test_announcement_features_point_at_their_bullets(name: str) -> None:
+    path = announcement(name)
     lines = path.read_text(encoding="utf-8").splitlines()
     note = read_note(path)
     for feature in note.features:
@@ -99,8 +101,8 @@ def test_seed_features_point_at_their_bullets(prefix: str) -> None:
     assert not any("missing from this list" in f.text for f in note.features)
 
 
-def test_seed_release_candidate_keeps_its_sub_sections() -> None:
-    note = read_note(seed("004"))
+def test_release_candidate_keeps_its_sub_sections() -> None:
+    note = read_note(announcement("rc-1"))
     sections = [feature.section for feature in note.features]
     assert sections == ["New features"] * 7 + ["Type annotations"] * 2 + ["Deprecations"] * 6
     # bullets under the documentation call to core developers are not features
@@ -108,9 +110,9 @@ def test_seed_release_candidate_keeps_its_sub_sections() -> None:
     assert note.features[0].peps == (701,)
 
 
-def test_seed_mentions_of_other_versions_are_not_releases() -> None:
+def test_mentions_of_other_versions_are_not_releases() -> None:
     # the opening of the first alpha names 3.11.0 final: only the title's release counts
-    note = read_note(seed("001"))
+    note = read_note(announcement("alpha-1"))
     assert "3.11.0" in note.body
     assert versions(note) == ["3.12.0a1"]
 
