@@ -17,7 +17,6 @@ from sphinxcontrib_releases.model import Announcement
 from sphinxcontrib_releases.reader import NOTE_SUFFIXES, read_note
 from sphinxcontrib_releases.warnings_ import WarningType
 
-
 PROG = "sphinxcontrib-releases"
 """The installed script's name; ``python -m sphinxcontrib_releases`` passes its own."""
 
