@@ -116,6 +116,13 @@ def test_series_table_without_pre_releases(site: Any) -> None:
     ]
 
 
+def test_series_table_without_dates(site: Any) -> None:
+    part = section(site, "views.html", "series-of-undated-releases")
+    table = part.select_one("table.releases-series")
+    assert headers(table) == ["Series", "Final", "Latest", "Releases"]
+    assert rows(table) == [["2.1", "2.1.0", "2.1.0", "1"]]
+
+
 def test_pep_index_without_peps_says_so(site: Any) -> None:
     part = section(site, "views.html", "peps")
     assert part.select("table") == []
