@@ -1,22 +1,30 @@
 #!/usr/bin/env python3
 """Generate a large, varied collection of invented release-announcement notes.
 
-The notes imitate a language project's announcement blog: Markdown files with YAML front matter
-and, for a share of them, reStructuredText files that open with a field list. About two thirds
-announce one release, a fifth announce several releases at once (in mixed phases), and the rest
-announce nothing (sprint reports, end-of-life notices, governance news). Every series, feature,
-person and verse is made up; the output depends only on ``n``, ``seed`` and ``rst_share``.
+The default shape, ``blog-yaml``, imitates a language project's announcement blog: Markdown
+files with YAML front matter and, for a share of them, reStructuredText files that open with a
+field list. About two thirds announce one release, a fifth announce several releases at once
+(in mixed phases), and the rest announce nothing (sprint reports, end-of-life notices,
+governance news). Every series, feature, person and verse is made up; the output depends only
+on ``n``, ``seed``, ``rst_share`` and the shape.
+
+Other shapes (``--shape``), each in its own module under ``shapes/``: ``rst-notes`` (a web
+framework's reST release notes, one ``.txt`` file per release), ``blog-toml`` (a multi-product
+blog with TOML front matter) and ``changelog`` (a few large Keep a Changelog and towncrier
+files). Each file comes with its ground truth: releases, product, date, authors, features.
 
 Command line::
 
     python benchmarks/generate.py OUTDIR -n 2000 [--seed 0] [--rst-share 0.1]
+    python benchmarks/generate.py OUTDIR -n 300 --shape rst-notes --truth truth.json
 
 From Python, with this folder on ``sys.path``::
 
-    from generate import expected, generate
+    from generate import expected, generate, truth
 
     paths = generate(tmp_path, 500, seed=3)
-    truth = expected(500, seed=3)  # {file name: [announced versions, PEP 440]}
+    versions = expected(500, seed=3)  # {file name: [announced versions, PEP 440]}
+    known = truth(500, seed=3, shape="blog-toml")  # {file name: {"releases", "date", ...}}
 
 Only the standard library is used.
 """
@@ -26,20 +34,28 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
+import json
 import random
 import re
 import sys
 import time
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-__all__ = ["expected", "generate", "main"]
+from shapes import blog_toml, changelog, rst_notes
+from shapes.common import Truth, Written
+
+__all__ = ["SHAPES", "collection", "expected", "generate", "main", "truth"]
 
 SINGLE_SHARE = 2 / 3
 MULTI_SHARE = 1 / 5
 CUTOFF = dt.date(2025, 6, 30)
 """No note is dated after this day, so nothing lies in the future."""
+PRODUCT = "Python"
+"""What the notes of this shape announce releases of (in the ground truth)."""
 
 # ---------------------------------------------------------------------------------------------
 # Invented material
@@ -613,13 +629,6 @@ class _Plan:
     topic: str = ""
     """For notes that announce nothing: ``eol``, ``lastbeta``, ``sprint`` or ``governance``."""
     series: _Series | None = None
-
-
-@dataclass(frozen=True)
-class _Note:
-    name: str
-    text: str
-    versions: tuple[str, ...]
 
 
 def _make_series(rng: random.Random, target: int) -> list[_Series]:
@@ -2228,7 +2237,8 @@ def _front_matter(
     tags: list[str],
     versions: list[str],
     rng: random.Random,
-) -> str:
+) -> tuple[str, bool]:
+    """The YAML front matter, and whether it names the author."""
     lines = ["---", f"title: {_yaml_str(title, rng)}"]
     version_lines: list[str] = []
     if versions and rng.random() < 0.15:
@@ -2255,7 +2265,8 @@ def _front_matter(
             else min(CUTOFF, date + dt.timedelta(days=rng.randint(1, 20)))
         )
         lines.append(f"updatedDate: {day(updated)}")
-    if rng.random() < 0.92:
+    named = rng.random() < 0.92
+    if named:
         lines.append(f"author: {_yaml_str(author, rng)}")
     if rng.random() < 0.85:
         pick = rng.random()
@@ -2283,7 +2294,7 @@ def _front_matter(
         lines.append(f"legacyUrl: /{date.year}/{date.month:02d}/{legacy}.html")
     lines += version_lines
     lines.append("---")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", named
 
 
 def _field_list(
@@ -2316,7 +2327,7 @@ def _field_list(
 # ---------------------------------------------------------------------------------------------
 
 
-def _render(plan: _Plan, number: int, seed: int, rst: bool) -> _Note:
+def _render(plan: _Plan, number: int, seed: int, rst: bool) -> Written:
     rng = random.Random(f"{seed}:{number}")
     st = _Style(rng=rng)
     st.pep_styles = tuple(
@@ -2381,15 +2392,23 @@ def _render(plan: _Plan, number: int, seed: int, rst: bool) -> _Note:
         )
         text = head + _render_rst(title, blocks, st)
         name = f"{number:04d}-{slug}.rst"
+        named = True
     else:
-        head = _front_matter(title, plan.date, author, description, tags, versions, rng)
+        head, named = _front_matter(title, plan.date, author, description, tags, versions, rng)
         body = _render_md(blocks, st)
         text = head + ("\n" if rng.random() < 0.88 else "") + body
         name = f"{number:04d}-{slug}.md"
-    return _Note(name, text, tuple(versions))
+    known = Truth(
+        releases=tuple(versions),
+        product=PRODUCT if versions else None,
+        date=plan.date.isoformat(),
+        authors=(author,) if named else (),
+        syntax="rst" if rst else "markdown",
+    )
+    return Written(name, text, known)
 
 
-def _build(n: int, seed: int, rst_share: float) -> list[_Note]:
+def _build(n: int, seed: int, rst_share: float) -> list[Written]:
     if n < 1:
         raise ValueError("n must be at least 1")
     if not 0.0 <= rst_share <= 1.0:
@@ -2400,27 +2419,77 @@ def _build(n: int, seed: int, rst_share: float) -> list[_Note]:
     return [_render(plan, i + 1, seed, i in rst) for i, plan in enumerate(plans)]
 
 
-def generate(outdir: Path, n: int, seed: int = 0, rst_share: float = 0.1) -> list[Path]:
-    """Write ``n`` notes into ``outdir`` (created if needed) and return their paths in order.
+# ---------------------------------------------------------------------------------------------
+# The shapes, and the public functions
+# ---------------------------------------------------------------------------------------------
 
-    Files already in ``outdir`` are left alone; those with the same names are overwritten.
+BLOG_YAML, RST_NOTES, BLOG_TOML, CHANGELOG = "blog-yaml", "rst-notes", "blog-toml", "changelog"
+SHAPES: dict[str, str] = {
+    BLOG_YAML: "this module's announcement blog: Markdown with YAML front matter, some reST",
+    RST_NOTES: "a framework's per-release reST notes (.txt, no front matter, date under title)",
+    BLOG_TOML: "a multi-product project blog: Markdown with TOML front matter (+++)",
+    CHANGELOG: "a few large changelogs (Keep a Changelog, towncrier); n counts their sections",
+}
+"""Each shape and what it imitates; see ``shapes/`` for all but the first."""
+NOTE_SHAPES = (BLOG_YAML, RST_NOTES, BLOG_TOML)
+"""The shapes whose files are release notes (one announcement each), as the reader reads them."""
+
+
+def collection(
+    n: int, seed: int = 0, rst_share: float = 0.1, shape: str = BLOG_YAML
+) -> list[Written]:
+    """The files of a collection with their ground truth, in order, without writing them.
+
+    ``rst_share`` concerns ``blog-yaml`` only.
+    """
+    if shape == BLOG_YAML:
+        return _build(n, seed, rst_share)
+    if shape == RST_NOTES:
+        return rst_notes.build(n, seed)
+    if shape == BLOG_TOML:
+        return blog_toml.build(n, seed)
+    if shape == CHANGELOG:
+        return changelog.build(n, seed)
+    raise ValueError(f"unknown shape {shape!r}; choose from {', '.join(SHAPES)}")
+
+
+def generate(
+    outdir: Path, n: int, seed: int = 0, rst_share: float = 0.1, shape: str = BLOG_YAML
+) -> list[Path]:
+    """Write a collection into ``outdir`` (created if needed) and return the paths in order.
+
+    ``n`` notes for the note shapes, ``n`` release sections for ``changelog``. Files already in
+    ``outdir`` are left alone; those with the same names are overwritten.
     """
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
-    for note in _build(n, seed, rst_share):
+    for note in collection(n, seed, rst_share, shape):
         path = outdir / note.name
         path.write_bytes(note.text.encode("utf-8"))
         paths.append(path)
     return paths
 
 
-def expected(n: int, seed: int = 0, rst_share: float = 0.1) -> dict[str, list[str]]:
-    """The versions each note of ``generate(..., n, seed, rst_share)`` announces (PEP 440).
+def expected(
+    n: int, seed: int = 0, rst_share: float = 0.1, shape: str = BLOG_YAML
+) -> dict[str, list[str]]:
+    """The versions each file of ``generate(..., n, seed, rst_share, shape)`` announces (PEP 440).
 
     Keys are file names; notes that announce nothing map to an empty list.
     """
-    return {note.name: list(note.versions) for note in _build(n, seed, rst_share)}
+    return {note.name: list(note.versions) for note in collection(n, seed, rst_share, shape)}
+
+
+def truth(
+    n: int, seed: int = 0, rst_share: float = 0.1, shape: str = BLOG_YAML
+) -> dict[str, dict[str, Any]]:
+    """The full ground truth of ``generate(..., n, seed, rst_share, shape)``, as JSON data.
+
+    Keys are file names, values ``{"kind", "syntax", "releases", "product", "date", "authors",
+    "features"}`` (and ``"sections"`` for changelogs); see :class:`shapes.common.Truth`.
+    """
+    return {note.name: note.truth.to_json() for note in collection(n, seed, rst_share, shape)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -2428,13 +2497,32 @@ def main(argv: list[str] | None = None) -> int:
         description="Write a realistic collection of invented release-announcement notes."
     )
     parser.add_argument("outdir", type=Path, help="folder to write the notes into")
-    parser.add_argument("-n", type=int, default=1000, help="number of notes (default: 1000)")
+    parser.add_argument(
+        "-n",
+        type=int,
+        default=1000,
+        help="number of notes, or of release sections for changelog (default: 1000)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    parser.add_argument(
+        "--shape",
+        choices=SHAPES,
+        default=BLOG_YAML,
+        help="the kind of collection: "
+        + "; ".join(f"{name}: {what}" for name, what in SHAPES.items())
+        + f" (default: {BLOG_YAML})",
+    )
     parser.add_argument(
         "--rst-share",
         type=float,
         default=0.1,
-        help="share of notes written as reStructuredText (default: 0.1)",
+        help="blog-yaml: share of notes written as reStructuredText (default: 0.1)",
+    )
+    parser.add_argument(
+        "--truth",
+        type=Path,
+        metavar="PATH",
+        help="also write the ground truth there, as JSON ({file name: truth})",
     )
     args = parser.parse_args(argv)
     if args.n < 1:
@@ -2442,18 +2530,21 @@ def main(argv: list[str] | None = None) -> int:
     if not 0.0 <= args.rst_share <= 1.0:
         parser.error("--rst-share must be between 0 and 1")
     start = time.perf_counter()
-    paths = generate(args.outdir, args.n, seed=args.seed, rst_share=args.rst_share)
+    notes = collection(args.n, args.seed, args.rst_share, args.shape)
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    for note in notes:
+        (args.outdir / note.name).write_bytes(note.text.encode("utf-8"))
     elapsed = time.perf_counter() - start
-    written = {p.name for p in paths}
-    stale = [
-        p
-        for p in args.outdir.iterdir()
-        if p.suffix in (".md", ".rst") and re.match(r"\d{4}-", p.name) and p.name not in written
-    ]
-    n_rst = sum(p.suffix == ".rst" for p in paths)
+    if args.truth:
+        data = {note.name: note.truth.to_json() for note in notes}
+        args.truth.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    written = {note.name for note in notes}
+    suffixes = {Path(name).suffix for name in written}
+    stale = [p for p in args.outdir.iterdir() if p.suffix in suffixes and p.name not in written]
+    by_syntax = Counter(note.truth.syntax for note in notes)
     print(
-        f"wrote {len(paths)} notes ({len(paths) - n_rst} Markdown, {n_rst} reST) "
-        f"to {args.outdir} in {elapsed:.2f}s"
+        f"wrote {len(notes)} {args.shape} files ({by_syntax['markdown']} Markdown, "
+        f"{by_syntax['rst']} reST) to {args.outdir} in {elapsed:.2f}s"
     )
     if stale:
         print(

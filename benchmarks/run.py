@@ -4,6 +4,8 @@
 One run generates a collection of notes (``generate.py``) and measures, on those same notes:
 
 * the reader's throughput, cold and with the parse cache (``NoteCache``) warm;
+* per shape of collection (``generate.py --shape``): the reader's speed on that shape and its
+  accuracy, the share of notes whose releases, date and authors it reads exactly right;
 * full builds with the extension against the same pages built by plain Sphinx + MyST, for the
   read phase (``dummy`` builder) and for ``html``; peak memory of each build;
 * an incremental ``html`` rebuild after one note is edited: which documents are re-read and
@@ -66,6 +68,8 @@ WARM_BUDGET = 20_000
 """Notes per second the reader returns from a warm cache, at least."""
 ABLOG_BUDGET = 1.0
 """Full ``html`` build with the extension, below ablog's on the same notes."""
+ACCURACY_BUDGET = 0.98
+"""Share of a shape's notes whose releases, dates and authors are each read right, at least."""
 
 # -- the projects -------------------------------------------------------------------------------
 
@@ -371,13 +375,22 @@ class Bench:
         return {p: self.find(p, n, kind="incremental") for p in projects}
 
 
+def _bench_module(name: str) -> Any:
+    """A module of this folder (``generate``, ``accuracy``), loaded once."""
+    if str(HERE) not in sys.path:
+        sys.path.insert(0, str(HERE))  # for the ``shapes`` package they import
+    key = f"releases_bench_{name}"
+    if key not in sys.modules:
+        spec = importlib.util.spec_from_file_location(key, HERE / f"{name}.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up
+        spec.loader.exec_module(module)
+    return sys.modules[key]
+
+
 def _generate(outdir: Path, n: int) -> list[Path]:
-    spec = importlib.util.spec_from_file_location("releases_bench_generate", HERE / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    paths: list[Path] = module.generate(outdir, n)
+    paths: list[Path] = _bench_module("generate").generate(outdir, n)
     return paths
 
 
@@ -409,9 +422,89 @@ def reader_throughput(paths: Sequence[Path], repeat: int) -> dict[str, float]:
     return {"cold": len(sources) / best(cold), "warm": len(sources) / best(warm)}
 
 
+def shape_reading(notes: Sequence[Any], folder: Path, repeat: int) -> tuple[float, list[Any]]:
+    """Notes per second for one shape's files on disk, cold (no cache), and what was read.
+
+    Each file's bytes are read and handed to the reader with the syntax of its ground truth
+    (``read_bytes``): the same work as a cold ``NoteCache`` lookup without its stat and hash,
+    whatever syntax the file's suffix would suggest (``.txt`` notes of ``rst-notes`` are reST).
+    """
+    from sphinxcontrib_releases.reader import read_bytes
+
+    jobs = [(str(folder / note.name), note.truth.syntax) for note in notes]
+    times: list[float] = []
+    found: list[Any] = []
+    for _ in range(max(repeat, 3)):
+        start = time.perf_counter()
+        found = [read_bytes(Path(path).read_bytes(), path, syntax=syntax) for path, syntax in jobs]
+        times.append(time.perf_counter() - start)
+    return len(jobs) / best(times), found
+
+
+def shape_rows(bench: Bench, n: int, shapes: Sequence[str]) -> tuple[list[Row], dict[str, Any]]:
+    """Speed and accuracy of the reader on each shape of collection."""
+    generate = _bench_module("generate")
+    accuracy = _bench_module("accuracy")
+    rows: list[Row] = []
+    figures: dict[str, Any] = {}
+    for shape in shapes:
+        folder = bench.workdir / "shapes" / shape
+        if folder.exists():
+            shutil.rmtree(folder)
+        notes = generate.collection(n, shape=shape)
+        folder.mkdir(parents=True)
+        for note in notes:
+            (folder / note.name).write_bytes(note.text.encode("utf-8"))
+        if shape not in generate.NOTE_SHAPES:
+            sections = sum(len(note.truth.sections) for note in notes)
+            rows.append(
+                Row(
+                    f"Reader, {shape}, {sections} sections in {len(notes)} "
+                    f"file{'' if len(notes) == 1 else 's'}",
+                    measured="not read yet",
+                )
+            )
+            figures[shape] = {"files": len(notes), "sections": sections, "read": False}
+            continue
+        bench.say(f"reader on the {shape} shape, n={n}")
+        speed, found = shape_reading(notes, folder, bench.repeat)
+        scored = accuracy.score(notes, found)
+        rows.append(
+            Row(
+                f"Reader, cold, {shape}, N={n}",
+                measured=rate(speed),
+                budget=f"≥ {rate(COLD_BUDGET)}",
+                ok=speed >= COLD_BUDGET,
+            )
+        )
+        shares = [scored.share(fact) for fact in accuracy.REQUIRED]
+        rows.append(
+            Row(
+                f"Accuracy, {shape}, N={n}: {' / '.join(accuracy.REQUIRED)}",
+                measured=" / ".join(percent(share) for share in shares),
+                budget=f"≥ {percent(ACCURACY_BUDGET)} each",
+                ok=min(shares) >= ACCURACY_BUDGET,
+            )
+        )
+        figures[shape] = {"notes": n, "cold": speed, "accuracy": scored.to_json()}
+    return rows, figures
+
+
 # -- the run ------------------------------------------------------------------------------------
 
-PHASES = ("reader", "startup", "read", "html", "incremental", "parallel", "scaling", "ablog")
+PHASES = (
+    "reader",
+    "shapes",
+    "startup",
+    "read",
+    "html",
+    "incremental",
+    "parallel",
+    "scaling",
+    "ablog",
+)
+SHAPES = ("blog-yaml", "rst-notes", "blog-toml", "changelog")
+"""The shapes of ``generate.py``, all measured by default."""
 
 
 @dataclass
@@ -420,6 +513,7 @@ class Settings:
     scale: tuple[int, int]
     repeat: int
     phases: tuple[str, ...]
+    shapes: tuple[str, ...] = SHAPES
 
 
 def ablog_available() -> bool:
@@ -465,6 +559,10 @@ def run(bench: Bench, settings: Settings) -> tuple[list[Row], dict[str, Any]]:
                     ok=speed[key] >= limit,
                 )
             )
+
+    if "shapes" in phases:
+        shape_table, figures["shapes"] = shape_rows(bench, n, settings.shapes)
+        rows.extend(shape_table)
 
     if "startup" in phases or "scaling" in phases:
         bench.say("start-up: the same projects without notes")
@@ -665,6 +763,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--only", nargs="+", choices=PHASES, metavar="PHASE", help=f"among {', '.join(PHASES)}"
     )
     parser.add_argument(
+        "--shapes",
+        nargs="+",
+        choices=SHAPES,
+        metavar="SHAPE",
+        help=f"the shapes of collection the shapes phase reads (default: {' '.join(SHAPES)})",
+    )
+    parser.add_argument(
         "--clock",
         choices=("wall", "cpu"),
         default="wall",
@@ -685,6 +790,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         scale=tuple(args.scale or ((50, 200) if args.quick else (300, 3000))),  # type: ignore[arg-type]
         repeat=args.repeat or (1 if args.quick else 3),
         phases=tuple(args.only or PHASES),
+        shapes=tuple(args.shapes or SHAPES),
     )
     if settings.n < 1 or min(settings.scale) < 1 or settings.repeat < 1:
         parser.error("sizes and --repeat must be at least 1")

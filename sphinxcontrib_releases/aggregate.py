@@ -26,6 +26,11 @@ from sphinxcontrib_releases.warnings_ import WarningType
 Cell = Sequence[nodes.Node] | str
 MAX_COLUMN = 40
 
+# What an aggregate says when it has nothing to show (plain strings, kept together here so that
+# they can be made translatable); each directive adds its own wording for an empty result.
+NO_MATCH = "No releases match."
+NO_MATCH_WARNING = "{directive}: no release matches the filters"
+
 
 class AggregateDirective(CheckedDirective):
     """A directive that lists part of the collection, chosen by the shared filters."""
@@ -55,15 +60,31 @@ class AggregateDirective(CheckedDirective):
         self.filters = filters
         return filters.select(self.domain.releases())
 
-    def nothing(self) -> list[nodes.Node]:
-        """What an aggregate that selects nothing shows (and the warning it gives)."""
-        if self.domain.notes:
+    def nothing(
+        self,
+        chosen: Sequence[tuple[Release, Announcement]],
+        empty: str,
+        empty_selection: str | None = None,
+    ) -> list[nodes.Node]:
+        """What an aggregate with nothing to show shows, and says plainly.
+
+        Only filters that leave out every release of the collection warn ("no release matches
+        the filters"). Otherwise the text says what is missing: ``empty`` (say, no release
+        mentions a PEP), or ``empty_selection`` when filters did select releases but none of
+        them has anything to list.
+        """
+        announced = any(note.releases for note in self.domain.notes.values())
+        if not chosen and self.filters.narrows and announced:
             warn(
                 WarningType.FILTER,
-                f"{self.name}: no release matches the filters",
+                NO_MATCH_WARNING.format(directive=self.name),
                 location=self.get_location(),
             )
-        text = "No releases match."
+            text = NO_MATCH
+        elif chosen and self.filters.narrows and empty_selection:
+            text = empty_selection
+        else:
+            text = empty
         return [nodes.paragraph(text, text, classes=["releases-empty"])]
 
     def release_link(self, release: Release, *, with_badge: bool = True) -> list[nodes.Node]:

@@ -14,8 +14,12 @@ from sphinxcontrib_releases.markup import parse_features
 from sphinxcontrib_releases.options import choice, lenient
 from sphinxcontrib_releases.peplinks import link_peps, pep_reference
 
+# What the list shows besides the features (plain strings, to be made translatable)
 GENERAL = "General"
 """The group of features that stand under no sub-heading."""
+NO_FEATURES = "No release lists any features."
+NO_FEATURES_SELECTED = "None of the selected releases lists any features."
+HEADERS = ("Feature", "Section", "First release", "PEPs")
 
 
 class FeatureListDirective(AggregateDirective):
@@ -30,7 +34,7 @@ class FeatureListDirective(AggregateDirective):
         chosen = self.selected()
         merged = merge_features(chosen, self.settings.similarity)
         if not merged:
-            return self.nothing()
+            return self.nothing(chosen, NO_FEATURES, NO_FEATURES_SELECTED)
         content = self._render(merged)
         if self.options.get("format") == "table":
             result: list[nodes.Node] = [self._table(merged, content)]
@@ -104,4 +108,4 @@ class FeatureListDirective(AggregateDirective):
                     peps.append(nodes.Text(", "))
                 peps.extend(pep_reference(number, self.state.document, self.lineno, index=False))
             rows.append([cell, feature.section or GENERAL, [self.badge_link(feature.first)], peps])
-        return table(["Feature", "Section", "First release", "PEPs"], rows, ["releases-features"])
+        return table(HEADERS, rows, ["releases-features"])

@@ -7,8 +7,9 @@ every value is escaped by construction; characters that XML 1.0 cannot hold at a
 
 A feed holds the dated announcements that are rendered somewhere, newest first (by date, then
 by newest version, then by path); undated announcements are left out, since a feed entry needs
-a date. Extra feeds (``releases_feeds``) select the announcements of which at least one release
-matches every given filter (``series``, ``phase``).
+a date and none is made up (the build warns about each, ``releases.no_date``). Extra feeds
+(``releases_feeds``) select the announcements of which at least one release matches every given
+filter (``series``, ``phase``).
 """
 
 from __future__ import annotations

@@ -42,6 +42,20 @@ class Filters:
     limit: int | None = None
     reverse: bool = False
 
+    @property
+    def narrows(self) -> bool:
+        """Whether some filter can leave a release out (``limit`` and ``reverse`` only cut and
+        order what the others select)."""
+        return bool(
+            self.series
+            or self.versions is not None
+            or self.phases
+            or self.since
+            or self.until
+            or self.tags
+            or self.peps
+        )
+
     def accepts(self, release: Release, note: Announcement) -> bool:
         """Whether a release, announced by ``note``, passes every filter."""
         if self.series and release.series not in self.series:

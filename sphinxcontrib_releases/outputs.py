@@ -40,6 +40,13 @@ _FORMATS = (
 )
 _EPOCH = dt.date(1970, 1, 1)
 
+# What the outputs say (plain strings, kept together to be made translatable)
+NO_BASEURL = (
+    "the release feeds need html_baseurl (the address of the published site) for their links; "
+    "they are not written"
+)
+UNDATED = "the note has no date, so the feeds leave it out"
+
 
 class Places:
     """Addresses of rendered releases and note pages, relative to the output root."""
@@ -131,12 +138,17 @@ def write_feeds(app: Sphinx, domain: ReleasesDomain, places: Places) -> None:
         if domain.notes and app.config.releases_feeds:
             warn(
                 WarningType.FEED,
-                "the release feeds need html_baseurl (the address of the published site) for "
-                "their links; they are not written",
+                NO_BASEURL,
                 location=conf_location(app.confdir, "releases_feeds"),
                 once=True,
             )
         return
+    # a feed entry needs a date, and none is made up: an undated note that is rendered is left
+    # out of the feeds, and says so once, at the top of its file
+    for source in sorted(domain.notes):
+        note = domain.notes[source]
+        if note.date is None and places.note(note) is not None:
+            warn(WarningType.NO_DATE, UNDATED, location=f"{source}:1")
     candidates: list[feeds.Entry] = []
     for note in feeds.newest_first(domain.notes.values()):
         url = places.note(note)

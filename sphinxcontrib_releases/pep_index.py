@@ -8,6 +8,11 @@ from sphinxcontrib_releases.aggregate import AggregateDirective, Cell, table
 from sphinxcontrib_releases.model import Release
 from sphinxcontrib_releases.peplinks import pep_reference
 
+# What the index says when it has nothing to show (plain strings, to be made translatable)
+NO_PEPS = "No release mentions a PEP."
+NO_PEPS_SELECTED = "None of the selected releases mentions a PEP."
+HEADERS = ("PEP", "First mentioned in", "Also in")
+
 
 class PepIndexDirective(AggregateDirective):
     def run(self) -> list[nodes.Node]:
@@ -17,7 +22,7 @@ class PepIndexDirective(AggregateDirective):
             for number in note.peps:
                 mentions.setdefault(number, []).append(release)
         if not mentions:
-            return self.nothing()
+            return self.nothing(chosen, NO_PEPS, NO_PEPS_SELECTED)
         rows: list[list[Cell]] = []
         for number in sorted(mentions):
             first, *later = mentions[number]
@@ -33,4 +38,4 @@ class PepIndexDirective(AggregateDirective):
                     others,
                 ]
             )
-        return [table(["PEP", "First mentioned in", "Also in"], rows, ["releases-peps"])]
+        return [table(HEADERS, rows, ["releases-peps"])]

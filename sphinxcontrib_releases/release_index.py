@@ -25,6 +25,28 @@ from sphinxcontrib_releases.warnings_ import WarningType
 
 COLUMNS = ("version", "date", "author", "features", "peps")
 
+# What the index shows in words (plain strings, kept together to be made translatable)
+HEADERS = {
+    "version": "Version",
+    "date": "Date",
+    "author": "Author",
+    "features": "Features",
+    "peps": "PEPs",
+}
+SERIES_HEADERS = {
+    "series": "Series",
+    Phase.ALPHA: "First alpha",
+    Phase.BETA: "First beta",
+    Phase.RC: "First RC",
+    Phase.FINAL: "Final",
+    "latest": "Latest",
+    "count": "Releases",
+}
+NO_RELEASES = "No note announces a release."
+UNKNOWN_COLUMNS = "{directive}: unknown column(s) {unknown}; choose from {known}"
+MISSING = "—"
+"""A cell of the series table with nothing in it."""
+
 
 class ReleaseIndexDirective(AggregateDirective):
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
@@ -44,7 +66,7 @@ class ReleaseIndexDirective(AggregateDirective):
         if "toctree" in self.options:
             result.append(self._toctree())
         if not chosen:
-            return result + self.nothing()
+            return result + self.nothing(chosen, NO_RELEASES)
         layout = self.options.get("format", "table")
         if layout == "list":
             result.append(self._list(chosen))
@@ -54,16 +76,20 @@ class ReleaseIndexDirective(AggregateDirective):
             result.extend(self._tables(chosen))
         return result
 
-    def _columns(self) -> list[str]:
+    def _columns(self, chosen: list[tuple[Release, Announcement]]) -> list[str]:
+        """The columns asked for with ``:columns:``; by default, every column that has
+        something to show in at least one of the chosen rows (a collection without PEPs, authors
+        or dates gets no empty column for them)."""
         if not self.options.get("columns"):
-            return list(COLUMNS)
+            return [c for c in COLUMNS if any(_shows(c, *pair) for pair in chosen)]
         wanted = [c.strip().lower() for c in self.options["columns"].split(",") if c.strip()]
         unknown = [c for c in wanted if c not in COLUMNS]
         if unknown:
             warn(
                 WarningType.OPTION,
-                f"{self.name}: unknown column(s) {', '.join(unknown)}; "
-                f"choose from {', '.join(COLUMNS)}",
+                UNKNOWN_COLUMNS.format(
+                    directive=self.name, unknown=", ".join(unknown), known=", ".join(COLUMNS)
+                ),
                 location=self.get_location(),
             )
         return [c for c in wanted if c in COLUMNS] or list(COLUMNS)
@@ -85,8 +111,8 @@ class ReleaseIndexDirective(AggregateDirective):
         return cell
 
     def _tables(self, chosen: list[tuple[Release, Announcement]]) -> list[nodes.Node]:
-        columns = self._columns()
-        headers = [{"peps": "PEPs"}.get(c, c.capitalize()) for c in columns]
+        columns = self._columns(chosen)
+        headers = [HEADERS[c] for c in columns]
         result: list[nodes.Node] = []
         for series, pairs in groupby(chosen, key=lambda pair: pair[0].series):
             result.append(nodes.rubric(series, series, classes=["releases-series"]))
@@ -107,22 +133,28 @@ class ReleaseIndexDirective(AggregateDirective):
         by_series: dict[str, list[tuple[Release, Announcement]]] = {}
         for pair in chosen:
             by_series.setdefault(pair[0].series, []).append(pair)
+        dated = any(note.date for _release, note in chosen)
+        phases = (Phase.ALPHA, Phase.BETA, Phase.RC, Phase.FINAL)
+        # a phase no series has reached gets no column (a collection without pre-releases)
+        shown = [p for p in phases if any(pair[0].phase is p for pair in chosen)]
         rows: list[list[Cell]] = []
         for series, pairs in by_series.items():
             oldest_first = sorted(pairs, key=lambda pair: pair[0].sort_key)
             row: list[Cell] = [series]
-            for phase in (Phase.ALPHA, Phase.BETA, Phase.RC, Phase.FINAL):
+            for phase in shown:
                 first = next((p for p in oldest_first if p[0].phase is phase), None)
-                row.append(self._dated(first) if first else "—")
-            row.append(self._dated(oldest_first[-1]))
+                row.append(self._dated(first, dated) if first else MISSING)
+            row.append(self._dated(oldest_first[-1], dated))
             row.append(str(len(pairs)))
             rows.append(row)
-        headers = ["Series", "First alpha", "First beta", "First RC", "Final", "Latest", "Releases"]
-        return table(headers, rows, classes=["releases-series"])
+        keys: list[str | Phase] = ["series", *shown, "latest", "count"]
+        return table([SERIES_HEADERS[k] for k in keys], rows, classes=["releases-series"])
 
-    def _dated(self, pair: tuple[Release, Announcement]) -> list[nodes.Node]:
+    def _dated(self, pair: tuple[Release, Announcement], dated: bool) -> list[nodes.Node]:
+        """The release, linked, and its date in brackets when the table shows dates."""
         release, note = pair
-        return [*self.release_link(release, with_badge=False), nodes.Text(f" ({date_text(note)})")]
+        link = self.release_link(release, with_badge=False)
+        return [*link, nodes.Text(f" ({date_text(note)})")] if dated else link
 
     def _toctree(self) -> nodes.Node:
         """A hidden toctree of the note pages the filters select (all of them, whatever
@@ -155,3 +187,16 @@ class ReleaseIndexDirective(AggregateDirective):
         wrapper = nodes.compound(classes=["toctree-wrapper"])
         wrapper += tree
         return wrapper
+
+
+def _shows(column: str, release: Release, note: Announcement) -> bool:
+    """Whether the index's cell for ``column`` has something in it for this release."""
+    if column == "date":
+        return note.date is not None
+    if column == "author":
+        return bool(note.author)
+    if column == "features":
+        return bool(note.features) and note.newest == release
+    if column == "peps":
+        return bool(note.peps)
+    return True

@@ -50,4 +50,8 @@ class WarningType(enum.StrEnum):
         "Dates are out of order: in the future, or before an earlier release of the series "
         "(reported by the ``check`` command).",
     )
-    NO_DATE = "no_date", "A note has no date (reported by the ``check`` command)."
+    NO_DATE = (
+        "no_date",
+        "A note has no date: the feeds leave it out (when they are written), and the ``check`` "
+        "command reports it.",
+    )

@@ -6,6 +6,7 @@ No build runs here and nothing is timed: the benchmarks themselves are ``tox -e 
 from __future__ import annotations
 
 import importlib.util
+import io
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -113,3 +114,24 @@ def test_edited_note_is_a_markdown_note_in_the_middle(runner: ModuleType) -> Non
     name = runner.edited_note(paths)
     assert name.endswith(".md")
     assert name == "0005-note.md"
+
+
+def test_shape_rows_read_every_shape(runner: ModuleType, tmp_path: Path) -> None:
+    """The shapes phase on a tiny collection: a speed and an accuracy row per note shape, and a
+    plain "not read yet" for changelogs (nothing is timed against a budget here)."""
+    bench = runner.Bench(tmp_path, repeat=1, log=io.StringIO())
+    rows, figures = runner.shape_rows(bench, 30, runner.SHAPES)
+    measures = [row.measure for row in rows]
+    assert measures[:2] == [
+        "Reader, cold, blog-yaml, N=30",
+        "Accuracy, blog-yaml, N=30: releases / dates / authors",
+    ]
+    assert rows[1].measured == "100.0% / 100.0% / 100.0%"
+    assert rows[1].ok is True
+    assert measures[-1].startswith("Reader, changelog, 30 sections in 1 file")
+    assert rows[-1].measured == "not read yet"
+    assert rows[-1].ok is None
+    assert set(figures) == set(runner.SHAPES)
+    assert figures["rst-notes"]["accuracy"]["notes"] == 30
+    assert 0.0 <= figures["blog-toml"]["accuracy"]["shares"]["dates"] <= 1.0
+    assert (tmp_path / "shapes" / "rst-notes").is_dir()

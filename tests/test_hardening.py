@@ -65,7 +65,10 @@ def plain(line: str) -> str:
 
 
 def warnings(app: Any) -> list[str]:
-    return [plain(line) for line in warnings_of(app)]
+    """The build's warnings, but for those of notes without a date, which the feeds leave out
+    (``releases.no_date``; see test_plain_collection.py): these tests are about other faults,
+    and many of their notes have no date."""
+    return [plain(line) for line in warnings_of(app) if "[releases.no_date]" not in line]
 
 
 def releases_warnings(app: Any) -> list[str]:

@@ -71,9 +71,18 @@ def soup(app: Any, page: str) -> BeautifulSoup:
 # -- releases.json ---------------------------------------------------------------------------------
 
 
-def test_build_is_clean(make_app: Any, project: Callable[..., Path]) -> None:
+def only_the_undated_note(found: list[str]) -> None:
+    """The one warning of the test project: 5.0.2 has no date, so the feeds leave it out."""
+    assert len(found) == 1, found
+    assert "notes/5.0.2.md:1: WARNING: the note has no date" in found[0]
+    assert "[releases.no_date]" in found[0]
+
+
+def test_build_warns_only_about_the_undated_note(
+    make_app: Any, project: Callable[..., Path]
+) -> None:
     app = built(make_app, project, confoverrides={"nitpicky": True})
-    assert warnings_of(app) == []
+    only_the_undated_note(warnings_of(app))
     assert sorted(written(app)) == [
         "finals.atom",
         "finals.rss",
@@ -183,7 +192,7 @@ def test_other_builders_write_nothing(
 def test_parallel_build_writes_the_same(make_app: Any, project: Callable[..., Path]) -> None:
     serial = built(make_app, project, where="serial")
     parallel = built(make_app, project, where="parallel", parallel=2)
-    assert warnings_of(parallel) == []
+    only_the_undated_note(warnings_of(parallel))
     assert written(parallel) == written(serial)
 
 
@@ -394,7 +403,7 @@ def test_bad_feed_configuration_warns_and_keeps_the_main_feed(
     app = built(
         make_app, project, confoverrides={"releases_feeds": [{"name": "x", "phase": ["gamma"]}]}
     )
-    found = warnings_of(app)
+    found = [w for w in warnings_of(app) if "[releases.no_date]" not in w]
     assert len(found) == 1
     assert "[releases.config]" in found[0]
     assert "unknown phase 'gamma'" in found[0]
