@@ -17,7 +17,6 @@ from sphinxcontrib_releases.model import Announcement
 from sphinxcontrib_releases.reader import NOTE_SUFFIXES, read_note
 from sphinxcontrib_releases.warnings_ import WarningType
 
-
 PROG = "sphinxcontrib-releases"
 """The installed script's name; ``python -m sphinxcontrib_releases`` passes its own."""
 
@@ -129,7 +128,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _summary(note: Announcement) -> str:
     if note.releases:
-        versions = ", ".join(f"{r.version} ({r.label})" for r in note.releases)
+        versions = ", ".join(f"{r.name} ({r.label})" for r in note.releases)
     else:
         versions = "announces no release"
     lines = [

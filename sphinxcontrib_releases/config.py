@@ -187,7 +187,8 @@ class ReleasesConfig:
         (),
         "Extra feeds besides ``releases.atom`` and ``releases.rss``: a list of mappings with "
         "``name`` (written as ``<name>.atom`` and ``<name>.rss``), ``title``, and the filters "
-        "``series`` (``['3.14']``) and ``phase`` (``['alpha', 'beta', 'rc']``).",
+        "``product`` (``['Acme']``), ``series`` (``['3.14']``) and ``phase`` "
+        "(``['alpha', 'beta', 'rc']``).",
         feed_specs,
         rebuild="html",
         types=(list, tuple),
