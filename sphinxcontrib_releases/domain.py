@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 #: Per-document keys of the domain data: cleared and merged by docname.
@@ -148,8 +149,8 @@ class ReleasesDomain(Domain):
 
     @property
     def default_product(self) -> str:
-        """The key of the product of releases whose note names none: the project's name."""
-        return product_key(self.env.config.project)
+        """The key of the product of releases whose note names none."""
+        return product_key(default_product(self.env.config))
 
     def products(self) -> dict[str, str]:
         """The name of each product of the collection (as its first note by path writes it),
@@ -291,6 +292,12 @@ def report_missing(
     return contnode
 
 
+def default_product(config: Config) -> str:
+    """The product of releases whose note names none: ``releases_product``, else the
+    project's name."""
+    return get_config(config).product or " ".join(str(config.project or "").split())
+
+
 def get_domain(env: BuildEnvironment) -> ReleasesDomain:
     return cast("ReleasesDomain", env.get_domain("releases"))
 
@@ -324,7 +331,7 @@ def collect_notes(
             for problem in note.problems:
                 warn(problem.subtype, problem.message, location=f"{source}:{problem.line or 1}")
         if note.readable and (note.published or config.include_drafts):
-            notes[source] = note.with_default_product(app.config.project)
+            notes[source] = note.with_default_product(default_product(app.config))
     cache.forget(str(p) for p in found.paths)
     for finding in duplicates(notes.values()):
         warn(finding.subtype, finding.message, location=f"{finding.path}:{finding.line}")

@@ -2,8 +2,8 @@
 
 When the selected releases are of several products, each product gets its own group, in the
 chosen format: the tables' series rubrics name the product (``Acme 1.75``), a list or a series
-table follows a rubric with the product's name. The project's own product (``project`` in
-``conf.py``) comes first, the others follow by name.
+table follows a rubric with the product's name. The project's own product
+(``releases_product``, by default ``project``) comes first, the others follow by name.
 """
 
 from __future__ import annotations

@@ -157,3 +157,19 @@ def test_a_list_index_has_a_rubric_per_product(site: Any) -> None:
         "Gizmoup",
     ]
     assert [len(ul.select("li")) for ul in section.select("ul.releases-index")] == [3, 1, 1]
+
+
+def test_the_default_product_is_configurable(tmp_path: Path, rootdir: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-products", srcdir)
+    app = build(SphinxTestApp, srcdir, confoverrides={"releases_product": "Gizmoup"})
+    assert warnings_of(app) == []
+    data = json.loads(Path(app.outdir, "releases.json").read_text("utf-8"))
+    products = {
+        Path(a["source"]).name: [r["product"] for r in a["releases"]] for a in data["announcements"]
+    }
+    assert products["plain-1.3.0.md"] == ["Gizmoup"]
+    links = soup(app).find("section", id="links").select("a.reference")
+    assert links[0]["href"] == "notes/gizmoup-1.2.0.html#release-1-2-0"  # bare: the default's
+    groups = soup(app).find("section", id="lists-per-product").select("p.rubric")
+    assert [g.get_text() for g in groups] == ["Gizmoup", "Gizmo", "gizmo-regex"]
