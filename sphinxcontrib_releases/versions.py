@@ -46,14 +46,14 @@ A release is a product and a version. How titles are read:
   So is one after a phase without an ordinal (``the final beta of 3.7.0``). ``from 3.11.4 to
   3.12.0``, ``together with``, ``along with``, ``welcome to`` and ``new in`` do not mention.
 
-The product of a release is the name right before its version (after words such as
-``version``): a capitalised name of up to three words (``Acme``, ``Visual Studio Code``) or a
-lowercase package name, hyphens, dots and underscores included (``acme-regex``,
-``zope.interface``), as written. Common words are no names: articles, verbs of announcement
-(``Announcing``, ``Released``, ``Introducing``, ``Welcome``, ``New``), prepositions, phase
-words and the like. A version without a name of its own takes the product of the version
-before it (``Python 3.13.1, 3.12.8 and 3.11.11``); without any, the product is unknown
-(``None``: the reader's caller supplies a default, such as the Sphinx project's name).
+The product of a release is the name right before its version (after words such as ``version``,
+``release`` or ``security release``): a capitalised name of up to three words (``Acme``,
+``Visual Studio Code``) or a lowercase package name, hyphens, dots and underscores included
+(``acme-regex``, ``zope.interface``), as written. Common words are no names: articles, verbs of
+announcement (``Announcing``, ``Released``, ``Introducing``, ``Welcome``, ``New``),
+prepositions, phase words and the like. A version without a name of its own takes the product of
+the version before it (``Python 3.13.1, 3.12.8 and 3.11.11``); without any, the product is
+unknown (``None``: the reader's caller supplies a default, such as the Sphinx project's name).
 
 A version is kept as written for display (:attr:`Release.written`: ``4.2``, ``1.2rc1``,
 ``1.0.0-beta.2``; a spelled phase is shortened, ``3.3 alpha 4`` to ``3.3a4``) and normalised
@@ -162,9 +162,30 @@ _KEYWORDS: Final = (
 """Words that matter before a version; any other word there may be a name, and is skipped."""
 _CONNECTORS: Final = frozenset({",", "&", "/", "and", "or", "nor", "(", ")"})
 
-_VERSION_WORDS: Final = frozenset({"version", "ver", "v", "release", "releases"})
+_VERSION_WORDS: Final = frozenset(
+    {
+        "version",
+        "ver",
+        "v",
+        "release",
+        "releases",
+        "security",
+        "bugfix",
+        "bug",
+        "fix",
+        "hotfix",
+        "maintenance",
+        "patch",
+        "point",
+        "feature",
+        "minor",
+        "major",
+        "stable",
+        "lts",
+    }
+)
 """Words that may stand between a product and its number: ``Acme version 4.2``, ``Acme
-releases 4.2.1 and 4.1.9``."""
+releases 4.2.1 and 4.1.9``, ``Acme security release 4.2.2``, ``Acme LTS 4.2``."""
 _ANNOUNCING: Final = frozenset(
     {
         "announcing",
@@ -757,8 +778,8 @@ def _product(text: str, tokens: list[_Token], start: int, *, glued: bool) -> tup
         return start, tokens[start].text
     k = start - 1
     skipped = 0
-    while k >= 0 and skipped < 2 and tokens[k].kind == "word" and tokens[k].key in _VERSION_WORDS:
-        k, skipped = k - 1, skipped + 1  # "Acme version 4.2"
+    while k >= 0 and skipped < 3 and tokens[k].kind == "word" and tokens[k].key in _VERSION_WORDS:
+        k, skipped = k - 1, skipped + 1  # "Acme version 4.2", "Acme security release 4.2.2"
     first = _name_start(tokens, k)
     if first is None:
         return start - skipped, None

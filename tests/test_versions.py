@@ -327,6 +327,12 @@ PRODUCTS = [
     ("Frobulator3.11.0b3 for testers", [("Frobulator", "3.11.0b3", "3.11.0b3")]),
     ("Frobulator v3.12.0 is out", [("Frobulator", "3.12.0", "3.12.0")]),
     ("Frobulator version 3.12.1 is out", [("Frobulator", "3.12.1", "3.12.1")]),
+    ("Frobulator security release 3.12.2", [("Frobulator", "3.12.2", "3.12.2")]),
+    ("Frobulator LTS 3.12 is out", [("Frobulator", "3.12.0", "3.12")]),
+    (
+        "Frobulator releases 3.12.3 and 3.11.9 now out",
+        [("Frobulator", "3.12.3", "3.12.3"), ("Frobulator", "3.11.9", "3.11.9")],
+    ),
     ("Tag v3.12.0 pushed", [(None, "3.12.0", "3.12.0")]),
     ("Nightly 3.13.0.dev1 build", [(None, "3.13.0.dev1", "3.13.0.dev1")]),
     ("Visual Widget Studio 1.85 released", [("Visual Widget Studio", "1.85.0", "1.85")]),
