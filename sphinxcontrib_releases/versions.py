@@ -1049,8 +1049,11 @@ def _written(text: str, tokens: list[_Token], reading: _Reading, release: Releas
     number = tokens[reading.start]
     if reading.suffix:
         return text[number.start : tokens[reading.suffix_end - 1].end]
-    pre = release.parsed.pre
-    return number.text if pre is None else f"{number.text}{pre[0]}{pre[1]}"
+    padded = number.text + ".0" if number.text.count(".") == 1 else number.text
+    # the normalised release is the padded number and the phase's letters (no parse needed)
+    if not release.version.startswith(padded):
+        return release.version
+    return number.text + release.version[len(padded) :]
 
 
 def _build(release: str, suffix: str) -> Release | None:
