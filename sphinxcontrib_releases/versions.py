@@ -778,7 +778,13 @@ def _product(text: str, tokens: list[_Token], start: int, *, glued: bool) -> tup
         return start, tokens[start].text
     k = start - 1
     skipped = 0
-    while k >= 0 and skipped < 3 and tokens[k].kind == "word" and tokens[k].key in _VERSION_WORDS:
+    while (
+        k >= 0
+        and skipped < 3
+        and tokens[k].kind == "word"
+        and tokens[k].key in _VERSION_WORDS
+        and not _glued(tokens, k - 1)  # the end of a name: "sphinxcontrib-releases 0.1.0"
+    ):
         k, skipped = k - 1, skipped + 1  # "Acme version 4.2", "Acme security release 4.2.2"
     first = _name_start(tokens, k)
     if first is None:
@@ -789,9 +795,9 @@ def _product(text: str, tokens: list[_Token], start: int, *, glued: bool) -> tup
 
 def _name_start(tokens: list[_Token], k: int) -> int | None:
     """The first token of a name that ends at token ``k``, or ``None`` if none does."""
-    if k < 0 or not _nameish(tokens[k]):
+    if k < 0 or tokens[k].kind not in {"word", "num"}:
         return None
-    first = _piece_start(tokens, k)
+    first = _piece_start(tokens, k)  # a common word alone is no name, but may end one
     if first is None:
         return None
     if not tokens[first].text[0].isupper():

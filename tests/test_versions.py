@@ -338,6 +338,8 @@ PRODUCTS = [
     ("Visual Widget Studio 1.85 released", [("Visual Widget Studio", "1.85.0", "1.85")]),
     ("Widget.js 20.1.0 (Current)", [("Widget.js", "20.1.0", "20.1.0")]),
     ("widget_kit 0.4.2 is on the index", [("widget_kit", "0.4.2", "0.4.2")]),
+    ("gizmo-releases 0.1.0", [("gizmo-releases", "0.1.0", "0.1.0")]),
+    ("gizmo-lts 0.2", [("gizmo-lts", "0.2.0", "0.2")]),
     ("Q 4.3.0 is released", [("Q", "4.3.0", "4.3.0")]),
     (
         "Frobulator 3.13.1, 3.12.8, 3.11.11 and 3.9.21 are now available",
