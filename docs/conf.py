@@ -23,6 +23,9 @@ extensions = [
 # The demo and this project's own changelog are note files inside the source folder, so each
 # of them is also a page.
 releases_notes = ["demo/notes/*.md", "changelog/*.md"]
+# Two products: the demo's notes announce Python (one names no product in its title, so it is
+# Python's too), the changelog's announce sphinxcontrib-releases (its titles say so).
+releases_product = "Python"
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]

@@ -87,16 +87,34 @@ class AggregateDirective(CheckedDirective):
             text = empty
         return [nodes.paragraph(text, text, classes=["releases-empty"])]
 
-    def release_link(self, release: Release, *, with_badge: bool = True) -> list[nodes.Node]:
-        """The version, linked to where the release is rendered, and its badge."""
-        xref = self._xref(release, nodes.inline(release.version, release.version))
+    @property
+    def several_products(self) -> bool:
+        """Whether the collection holds releases of more than one product."""
+        return len(self.domain.products()) > 1
+
+    def release_link(
+        self, release: Release, *, with_badge: bool = True, with_product: bool | None = None
+    ) -> list[nodes.Node]:
+        """The version as written (after its product when the collection has several, unless
+        ``with_product`` says), linked to where the release is rendered, and its badge."""
+        if with_product is None:
+            with_product = self.several_products
+        text = release.name if with_product else release.display
+        xref = self._xref(release, nodes.inline(text, text))
         if not with_badge:
             return [xref]
         return [xref, nodes.Text(" "), badge(release, self.settings.phase_colors)]
 
     def badge_link(self, release: Release) -> nodes.Node:
-        """A badge naming version and phase, linked to the release."""
-        return self._xref(release, badge(release, self.settings.phase_colors, with_version=True))
+        """A badge naming version and phase (and product, when there are several), linked to
+        the release."""
+        content = badge(
+            release,
+            self.settings.phase_colors,
+            with_version=True,
+            with_product=self.several_products,
+        )
+        return self._xref(release, content)
 
     def _xref(self, release: Release, content: nodes.Node) -> addnodes.pending_xref:
         """A link to the release, resolved by the domain once every page has been read."""
@@ -105,7 +123,7 @@ class AggregateDirective(CheckedDirective):
             content,
             refdomain="releases",
             reftype="release",
-            reftarget=release.version,
+            reftarget=release.reference,
             refexplicit=True,
             refdoc=self.env.docname,
         )

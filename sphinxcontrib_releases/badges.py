@@ -14,11 +14,17 @@ from sphinxcontrib_releases.model import Announcement, Release
 
 
 def badge(
-    release: Release, colors: Mapping[str, str], *, with_version: bool = False
+    release: Release,
+    colors: Mapping[str, str],
+    *,
+    with_version: bool = False,
+    with_product: bool = False,
 ) -> nodes.inline:
-    """One badge; ``with_version`` puts the version before the phase (``3.12.0a4 · alpha 4``)."""
+    """One badge; ``with_version`` puts the version as written before the phase
+    (``3.12.0a4 · alpha 4``), ``with_product`` the product too (``Acme 1.2 · final``)."""
     color = colors.get(release.phase.value, "secondary")
-    text = f"{release.version} · {release.label}" if with_version else release.label
+    shown = release.name if with_product else release.display
+    text = f"{shown} · {release.label}" if with_version else release.label
     return nodes.inline(
         text,
         text,
@@ -34,23 +40,27 @@ def badge(
 
 
 def badges(
-    note: Announcement, colors: Mapping[str, str], anchors: Mapping[str, str] | None = None
+    note: Announcement,
+    colors: Mapping[str, str],
+    anchors: Mapping[tuple[str, str], str] | None = None,
 ) -> nodes.paragraph | None:
     """A line with a badge per release of the note (``None`` when it announces none).
 
-    With several releases each badge names its version. ``anchors`` gives a node id per
-    version, so that links can land on the badge of one release of a multi-release note.
+    With several releases each badge names its version (and its product, when they are of
+    several products). ``anchors`` gives a node id per release key, so that links can land on
+    the badge of one release of a multi-release note.
     """
     if not note.releases:
         return None
     line = nodes.paragraph(classes=["releases-badges"])
     several = len(note.releases) > 1
+    products = len(note.products) > 1
     for index, release in enumerate(note.releases):
         if index:
             line += nodes.Text(" ")
-        node = badge(release, colors, with_version=several)
-        if anchors and release.version in anchors:
-            node["ids"].append(anchors[release.version])
+        node = badge(release, colors, with_version=several, with_product=products)
+        if anchors and release.key in anchors:
+            node["ids"].append(anchors[release.key])
         line += node
     return line
 

@@ -6,12 +6,13 @@ finds in each note (and duplicate versions); the checks across notes below are t
 for pre-commit hooks and CI. The checks:
 
 * every problem the reader found in a note (bad front matter, versions, dates, phases...);
-* two notes announcing the same version (``duplicate``, on every note after the first by path);
+* two notes announcing the same release, a product and a version (``duplicate``, on every note
+  after the first by path); the same version of two products is no duplicate;
 * a date later than today (``chronology``; drafts may be dated ahead and are left alone);
-* a release dated before the release that precedes it in its series, by version
+* a release dated before the release that precedes it in its product's series, by version
   (``chronology``, on the later version);
-* a pre-release (``aN``, ``bN``, ``rcN``) dated after the final release it leads to
-  (``chronology``, on the pre-release);
+* a pre-release (``aN``, ``bN``, ``rcN``) dated after the final release of its product it
+  leads to (``chronology``, on the pre-release);
 * a note without a date (``no_date``).
 
 A check that concerns a note as a whole, rather than one of its lines, points at line 1.
@@ -67,17 +68,17 @@ def reader_problems(notes: Iterable[Announcement]) -> Iterator[Finding]:
 
 
 def duplicates(notes: Iterable[Announcement]) -> Iterator[Finding]:
-    first: dict[str, str] = {}
+    first: dict[tuple[str, str], str] = {}
     for note in sorted(notes, key=lambda n: n.source):
         for release in note.releases:
-            if release.version in first:
+            if release.key in first:
                 yield _finding(
                     note,
                     WarningType.DUPLICATE,
-                    f"{release.version} is also announced by {first[release.version]}",
+                    f"{release.display} is also announced by {first[release.key]}",
                 )
             else:
-                first[release.version] = note.source
+                first[release.key] = note.source
 
 
 def future_dates(notes: Iterable[Announcement], today: dt.date) -> Iterator[Finding]:
@@ -100,7 +101,7 @@ class _Dated:
 def _dated_releases(notes: Iterable[Announcement]) -> list[_Dated]:
     """Every release that has a date, by version, then path."""
     dated = [_Dated(r, n.date, n) for n in notes if n.date is not None for r in n.releases]
-    dated.sort(key=lambda d: (d.release.sort_key, d.note.source))
+    dated.sort(key=lambda d: (d.release.key[0], d.release.sort_key, d.note.source))
     return dated
 
 
@@ -110,9 +111,9 @@ def series_chronology(notes: Iterable[Announcement]) -> Iterator[Finding]:
     A final release dated before one of its own pre-releases is left to
     :func:`prereleases_after_final`, which blames the pre-release.
     """
-    by_series: dict[str, list[_Dated]] = defaultdict(list)
+    by_series: dict[tuple[str, str], list[_Dated]] = defaultdict(list)
     for dated in _dated_releases(notes):
-        by_series[dated.release.series].append(dated)
+        by_series[dated.release.key[0], dated.release.series].append(dated)
     for releases in by_series.values():
         for previous, current in pairwise(releases):
             if previous.release == current.release or current.date >= previous.date:
@@ -129,11 +130,11 @@ def series_chronology(notes: Iterable[Announcement]) -> Iterator[Finding]:
 
 def prereleases_after_final(notes: Iterable[Announcement]) -> Iterator[Finding]:
     dated = _dated_releases(notes)
-    finals = {d.release.parsed.base_version: d for d in dated if d.release.phase is Phase.FINAL}
+    finals = {_base(d.release): d for d in dated if d.release.phase is Phase.FINAL}
     for pre in dated:
         if pre.release.phase not in {Phase.ALPHA, Phase.BETA, Phase.RC}:
             continue
-        final = finals.get(pre.release.parsed.base_version)
+        final = finals.get(_base(pre.release))
         if final is not None and pre.date > final.date:
             yield _finding(
                 pre.note,
@@ -150,12 +151,17 @@ def missing_dates(notes: Iterable[Announcement]) -> Iterator[Finding]:
             yield _finding(note, WarningType.NO_DATE, "the note has no date")
 
 
+def _base(release: Release) -> tuple[str, str]:
+    """The product and the final version a release leads to: ``("acme", "3.12.0")``."""
+    return release.key[0], release.parsed.base_version
+
+
 def _leads_to(pre: Release, final: Release) -> bool:
     """Whether ``pre`` is a pre-release of the final release ``final``."""
     return (
         final.phase is Phase.FINAL
         and pre.phase in {Phase.ALPHA, Phase.BETA, Phase.RC}
-        and pre.parsed.base_version == final.parsed.base_version
+        and _base(pre) == _base(final)
     )
 
 

@@ -128,7 +128,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _summary(note: Announcement) -> str:
     if note.releases:
-        versions = ", ".join(f"{r.version} ({r.label})" for r in note.releases)
+        versions = ", ".join(f"{r.name} ({r.label})" for r in note.releases)
     else:
         versions = "announces no release"
     lines = [

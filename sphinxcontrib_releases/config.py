@@ -51,6 +51,12 @@ def _strings(value: Any) -> tuple[str, ...]:
     raise ValueError("expected a list of strings")
 
 
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return " ".join(value.split())
+    raise ValueError("expected a string")
+
+
 def _patterns(value: Any) -> tuple[str, ...]:
     patterns = _strings(value)
     for pattern in patterns:
@@ -117,6 +123,13 @@ class ReleasesConfig:
         "Notes inside the source directory with a registered suffix are also pages.",
         _strings,
         types=(list, tuple, str),
+    )
+    product: str = _option(
+        "",
+        "The product of the releases whose note names none (neither in the title nor with a "
+        "``product`` key); empty: the project's name (``project``).",
+        _text,
+        types=(str,),
     )
     feature_headings: tuple[str, ...] = _option(
         DEFAULT_FEATURE_HEADINGS,
@@ -187,7 +200,8 @@ class ReleasesConfig:
         (),
         "Extra feeds besides ``releases.atom`` and ``releases.rss``: a list of mappings with "
         "``name`` (written as ``<name>.atom`` and ``<name>.rss``), ``title``, and the filters "
-        "``series`` (``['3.14']``) and ``phase`` (``['alpha', 'beta', 'rc']``).",
+        "``product`` (``['Acme']``), ``series`` (``['3.14']``) and ``phase`` "
+        "(``['alpha', 'beta', 'rc']``).",
         feed_specs,
         rebuild="html",
         types=(list, tuple),

@@ -23,9 +23,9 @@ from sphinx.util.nodes import make_refnode
 from sphinxcontrib_releases.checks import duplicates
 from sphinxcontrib_releases.config import get_config
 from sphinxcontrib_releases.logs import conf_location, warn
-from sphinxcontrib_releases.model import Announcement, Release
+from sphinxcontrib_releases.model import Announcement, Release, product_key
 from sphinxcontrib_releases.reader import NoteCache, find_notes
-from sphinxcontrib_releases.versions import parse_version
+from sphinxcontrib_releases.versions import parse_release
 from sphinxcontrib_releases.warnings_ import WarningType
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 #: Per-document keys of the domain data: cleared and merged by docname.
@@ -47,10 +48,41 @@ class Target(NamedTuple):
     anchor: str
     page: bool
     """Whether it is the release's own note page (preferred over embeddings)."""
+    product: str = ""
+    """The release's product key (:func:`~sphinxcontrib_releases.model.product_key`)."""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.product, self.version
+
+
+class Lookup(NamedTuple):
+    """What a reference to a release finds (see :meth:`ReleasesDomain.find`)."""
+
+    wanted: Release | None
+    """The reference, read: a version and perhaps a product; ``None`` when it is no version."""
+    release: Release | None = None
+    """The release of the collection it names, if exactly one."""
+    choices: tuple[Release, ...] = ()
+    """The releases of several products a bare version could mean."""
+
+    @property
+    def why(self) -> str:
+        """Why nothing was found, as the end of a sentence about the reference."""
+        if self.wanted is None:
+            return "is not a version"
+        if self.choices:
+            names = ", ".join(r.product or "" for r in self.choices)
+            return (
+                f"is a version of several products ({names}); name one, such as "
+                f"{self.choices[0].reference!r}"
+            )
+        return "is not rendered anywhere"
 
 
 class ReleaseRole(XRefRole):
-    """``:release:`3.12.0a4``` (also ``:releases:release:``): a link to where it is rendered."""
+    """``:release:`3.12.0a4``` or ``:release:`acme 1.2.0``` (also ``:releases:release:``): a
+    link to where the release is rendered."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         self.refdomain, self.reftype = "releases", "release"
@@ -74,9 +106,12 @@ class ReleasesDomain(Domain):
         "aggregates": {},
         "referrers": {},
     }
-    data_version = 1
-    _canonical: dict[str, Target] | None = None
-    """:meth:`canonical` of every version; dropped whenever ``targets`` change."""
+    data_version = 2
+    _canonical: dict[tuple[str, str], Target] | None = None
+    """:meth:`canonical` of every release; dropped whenever ``targets`` change."""
+    _index: tuple[object, dict[str, list[Release]], dict[str, str]] | None = None
+    """The notes it was made from, the releases of each version and the name of each product
+    (see :meth:`_lookup`)."""
 
     # -- the collection --------------------------------------------------------------------------
 
@@ -93,31 +128,74 @@ class ReleasesDomain(Domain):
     def releases(self) -> Iterator[tuple[Release, Announcement]]:
         """Every release of the collection with the note announcing it, newest first.
 
-        When several notes announce a version, the first by path speaks for it (as in
-        :meth:`note_for`).
+        When several notes announce a release (a product and a version), the first by path
+        speaks for it (as in :meth:`note_for`).
         """
         pairs = [(r, n) for n in self.notes.values() for r in n.releases]
         pairs.sort(key=lambda pair: pair[1].source)
         pairs.sort(key=lambda pair: pair[0].sort_key, reverse=True)  # stable: path order kept
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         for release, note in pairs:
-            if release.version not in seen:
-                seen.add(release.version)
+            if release.key not in seen:
+                seen.add(release.key)
                 yield release, note
 
-    def note_for(self, version: str) -> Announcement | None:
-        """The note announcing a version (the first by path when several do)."""
+    def note_for(self, release: Release) -> Announcement | None:
+        """The note announcing a release (the first by path when several do)."""
         for note in self.notes.values():
-            if any(r.version == version for r in note.releases):
+            if release in note.releases:
                 return note
         return None
+
+    @property
+    def default_product(self) -> str:
+        """The key of the product of releases whose note names none."""
+        return product_key(default_product(self.env.config))
+
+    def products(self) -> dict[str, str]:
+        """The name of each product of the collection (as its first note by path writes it),
+        by product key."""
+        return self._lookup()[2]
+
+    def find(self, target: str) -> Lookup:
+        """The release a reference names, or why none.
+
+        ``acme 1.2.0`` names a product (compared case-insensitively) and a version; a bare
+        ``1.2.0`` is the default product's, else that of the only product with that version.
+        Versions compare normalised: ``4.2`` finds ``4.2.0``.
+        """
+        wanted = parse_release(target)
+        if wanted is None:
+            return Lookup(None)
+        candidates = self._lookup()[1].get(wanted.version, [])
+        if wanted.product:
+            found = [r for r in candidates if r.key == wanted.key]
+        else:
+            found = [r for r in candidates if r.key[0] == self.default_product] or candidates
+        if len(found) > 1:
+            return Lookup(wanted, choices=tuple(sorted(found, key=lambda r: r.key)))
+        return Lookup(wanted, found[0] if found else None)
+
+    def _lookup(self) -> tuple[object, dict[str, list[Release]], dict[str, str]]:
+        """The releases of each version and the product names, made once per collection."""
+        if self._index is None or self._index[0] is not self.notes:
+            versions: dict[str, list[Release]] = {}
+            names: dict[str, str] = {}
+            for release, _note in self.releases():
+                versions.setdefault(release.version, []).append(release)
+            for note in self.notes.values():
+                for release in note.releases:
+                    if release.product:
+                        names.setdefault(release.key[0], release.product)
+            self._index = (self.notes, versions, names)
+        return self._index
 
     # -- per-document records --------------------------------------------------------------------
 
     def add_target(self, docname: str, release: Release, anchor: str, *, page: bool) -> None:
         self._canonical = None
         self.data["targets"].setdefault(docname, []).append(
-            Target(release.version, docname, anchor, page)
+            Target(release.version, docname, anchor, page, release.key[0])
         )
 
     def note_embed(self, docname: str, source: str | None) -> None:
@@ -128,16 +206,16 @@ class ReleasesDomain(Domain):
         """Record that a document lists the collection, so that it follows every note change."""
         self.data["aggregates"][docname] = True
 
-    def canonical(self, version: str) -> Target | None:
+    def canonical(self, release: Release) -> Target | None:
         """The one target of a release: its note page, else its first embedding by docname."""
-        if self._canonical is None:  # one pass for all versions, until the targets change
+        if self._canonical is None:  # one pass for all releases, until the targets change
             self._canonical = {}
             for docname in sorted(self.data["targets"]):
                 for t in self.data["targets"][docname]:
-                    known = self._canonical.get(t.version)
+                    known = self._canonical.get(t.key)
                     if known is None or (not t.page, t.docname) < (not known.page, known.docname):
-                        self._canonical[t.version] = t
-        return self._canonical.get(version)
+                        self._canonical[t.key] = t
+        return self._canonical.get(release.key)
 
     def clear_doc(self, docname: str) -> None:
         self._canonical = None
@@ -162,11 +240,12 @@ class ReleasesDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> nodes.reference | None:
-        release = parse_version(target)
-        place = self.canonical(release.version) if release else None
+        release = self.find(target).release
+        place = self.canonical(release) if release else None
         if release is None or place is None:
             return None  # reported by :func:`report_missing`
-        title = f"{release.version} ({release.label})"
+        shown = release.name if len(self.products()) > 1 else release.display
+        title = f"{shown} ({release.label})"
         return make_refnode(builder, fromdocname, place.docname, place.anchor, contnode, title)
 
     def resolve_any_xref(
@@ -178,18 +257,26 @@ class ReleasesDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> list[tuple[str, nodes.reference]]:
-        release = parse_version(target)
-        if release is None or self.canonical(release.version) is None:
+        release = self.find(target).release
+        if release is None or self.canonical(release) is None:
             return []
         found = self.resolve_xref(env, fromdocname, builder, "release", target, node, contnode)
         return [("releases:release", found)] if found is not None else []
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
-        versions = sorted({t.version for targets in self.data["targets"].values() for t in targets})
-        for version in versions:
-            place = self.canonical(version)
-            if place is not None:
-                yield version, version, "release", place.docname, place.anchor, 1
+        """Each rendered release, named by its bare version when that finds it, else by its
+        product and version (as the ``release`` role takes them)."""
+        for release, _note in sorted(self.releases(), key=lambda pair: pair[0].key):
+            place = self.canonical(release)
+            if place is None:
+                continue
+            bare = self.find(release.version).release
+            name = (
+                release.version
+                if bare is not None and bare.key == release.key
+                else release.reference
+            )
+            yield name, name, "release", place.docname, place.anchor, 1
 
 
 def report_missing(
@@ -199,9 +286,16 @@ def report_missing(
     if node.get("refdomain") != "releases":
         return None
     target = node["reftarget"]
-    what = "is not a version" if parse_version(target) is None else "is not rendered anywhere"
+    found = get_domain(env).find(target)
+    what = "is not rendered anywhere" if found.release is not None else found.why
     warn(WarningType.REFERENCE, f"release {target!r} {what}", location=node)
     return contnode
+
+
+def default_product(config: Config) -> str:
+    """The product of releases whose note names none: ``releases_product``, else the
+    project's name."""
+    return get_config(config).product or " ".join(str(config.project or "").split())
 
 
 def get_domain(env: BuildEnvironment) -> ReleasesDomain:
@@ -237,7 +331,7 @@ def collect_notes(
             for problem in note.problems:
                 warn(problem.subtype, problem.message, location=f"{source}:{problem.line or 1}")
         if note.readable and (note.published or config.include_drafts):
-            notes[source] = note
+            notes[source] = note.with_default_product(default_product(app.config))
     cache.forget(str(p) for p in found.paths)
     for finding in duplicates(notes.values()):
         warn(finding.subtype, finding.message, location=f"{finding.path}:{finding.line}")
@@ -273,7 +367,8 @@ def rewrite_dependents(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = get_domain(env)
     digest = hashlib.sha256()
     for source, note in domain.notes.items():
-        digest.update(f"{source}\0{note.title}\0{[r.version for r in note.releases]}\n".encode())
+        releases = [(r.product, r.version, r.written) for r in note.releases]
+        digest.update(f"{source}\0{note.title}\0{releases}\n".encode())
     for docname in sorted(domain.data["targets"]):
         digest.update(f"{docname}\0{domain.data['targets'][docname]}\n".encode())
     fingerprint = digest.hexdigest()

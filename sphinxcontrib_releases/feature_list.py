@@ -11,6 +11,7 @@ from sphinx import addnodes
 from sphinxcontrib_releases.aggregate import AggregateDirective, Cell, table
 from sphinxcontrib_releases.dedupe import MergedFeature, merge_features
 from sphinxcontrib_releases.markup import parse_features
+from sphinxcontrib_releases.model import Release
 from sphinxcontrib_releases.options import choice, lenient
 from sphinxcontrib_releases.peplinks import link_peps, pep_reference
 
@@ -69,12 +70,16 @@ class FeatureListDirective(AggregateDirective):
         line += nodes.Text(" ")
         line += self.badge_link(feature.first)
         if feature.reworded:
-            later = ", ".join(r.version for r in feature.reworded_in)
+            later = ", ".join(self._name(r) for r in feature.reworded_in)
             line += nodes.Text(" ")
             line += nodes.emphasis(
                 f"(reworded in {later})", f"(reworded in {later})", classes=["releases-reworded"]
             )
         return nodes.list_item("", line, classes=["releases-feature"])
+
+    def _name(self, release: Release) -> str:
+        """The version as written, after its product when the collection has several."""
+        return release.name if self.several_products else release.display
 
     def _lists(
         self, merged: list[MergedFeature], content: list[list[nodes.Node]]
@@ -83,7 +88,7 @@ class FeatureListDirective(AggregateDirective):
         groups: dict[str, list[int]] = {}
         for position, feature in enumerate(merged):
             if grouping == "release":
-                key = feature.first.version
+                key = self._name(feature.first)
             elif grouping == "section":
                 key = feature.section or GENERAL
             else:

@@ -9,7 +9,8 @@ A feed holds the dated announcements that are rendered somewhere, newest first (
 by newest version, then by path); undated announcements are left out, since a feed entry needs
 a date and none is made up (the build warns about each, ``releases.no_date``). Extra feeds
 (``releases_feeds``) select the announcements of which at least one release matches every given
-filter (``series``, ``phase``).
+filter (``product``, ``series``, ``phase``). Each entry has a category per phase, series and
+product of its releases.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from packaging.version import Version
 from sphinxcontrib_releases import __version__
 from sphinxcontrib_releases.features import plain_text
 from sphinxcontrib_releases.filters import Filters
-from sphinxcontrib_releases.model import Announcement, Phase
+from sphinxcontrib_releases.model import Announcement, Phase, product_key
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -40,7 +41,7 @@ MAIN_FEED = "releases"
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _SERIES = re.compile(r"[0-9]+\.[0-9]+")
-_FEED_KEYS = frozenset({"name", "title", "series", "phase"})
+_FEED_KEYS = frozenset({"name", "title", "product", "series", "phase"})
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NO_VERSION = Version("0")
 
@@ -60,19 +61,26 @@ class FeedSpec:
     """``major.minor`` series; empty: any."""
     phases: tuple[Phase, ...] = ()
     """Phases; empty: any."""
+    products: tuple[str, ...] = ()
+    """Products, compared case-insensitively; empty: any."""
 
     def selects(self, note: Announcement) -> bool:
         """Whether the feed holds the note: some release passes the feed's filters (a feed
         without filters holds every note, those that announce nothing too)."""
-        if not self.series and not self.phases:
+        if not self.series and not self.phases and not self.products:
             return True
-        filters = Filters(series=frozenset(self.series), phases=frozenset(self.phases))
+        filters = Filters(
+            products=frozenset(product_key(p) for p in self.products),
+            series=frozenset(self.series),
+            phases=frozenset(self.phases),
+        )
         return any(filters.accepts(release, note) for release in note.releases)
 
 
 def feed_specs(value: Any) -> tuple[FeedSpec, ...]:
     """Validate ``releases_feeds``: a list of mappings with ``name`` and optional ``title``,
-    ``series`` (list of ``major.minor``) and ``phase`` (list of phase names).
+    ``product`` (list of product names), ``series`` (list of ``major.minor``) and ``phase``
+    (list of phase names).
 
     Raises :class:`ValueError` on the first mistake.
     """
@@ -93,7 +101,7 @@ def _feed_spec(item: Any) -> FeedSpec:
     unknown = sorted(str(k) for k in item if k not in _FEED_KEYS)
     if unknown:
         raise ValueError(
-            f"unknown feed keys {', '.join(unknown)} (known: name, title, series, phase)"
+            f"unknown feed keys {', '.join(unknown)} (known: name, title, product, series, phase)"
         )
     name = item.get("name")
     if not isinstance(name, str) or not _NAME.fullmatch(name):
@@ -111,7 +119,8 @@ def _feed_spec(item: Any) -> FeedSpec:
         if phase is None:
             raise ValueError(f"feed {name!r}: unknown phase {one!r}")
         phases.append(phase)
-    return FeedSpec(name, title or None, series, tuple(dict.fromkeys(phases)))
+    products = tuple(p for p in _texts(item.get("product", ()), f"feed {name!r}: product") if p)
+    return FeedSpec(name, title or None, series, tuple(dict.fromkeys(phases)), products)
 
 
 def _texts(value: Any, what: str) -> tuple[str, ...]:
@@ -157,10 +166,11 @@ class Entry:
 
     @property
     def categories(self) -> list[tuple[str, str]]:
-        """``(kind, term)`` pairs: each phase, then each series, once."""
+        """``(kind, term)`` pairs: each phase, then each series, then each product, once."""
         phases = dict.fromkeys(r.phase.value for r in self.note.releases)
         series = dict.fromkeys(r.series for r in self.note.releases)
-        return [("phase", p) for p in phases] + [("series", s) for s in series]
+        products = [("product", p) for p in self.note.products]
+        return [("phase", p) for p in phases] + [("series", s) for s in series] + products
 
 
 def tag_uri(base_url: str, path: str, date: dt.date) -> str:

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
-from sphinxcontrib_releases.model import Announcement, Phase, Release
+from sphinxcontrib_releases.model import Announcement, Phase, Release, product_key
 
 #: The option names, for directives' ``option_spec``; every value is a string.
 FILTER_OPTIONS = (
+    "product",
     "series",
     "versions",
     "phase",
@@ -32,6 +33,8 @@ FILTER_OPTIONS = (
 class Filters:
     """What an aggregate directive selects. Empty fields select everything."""
 
+    products: frozenset[str] = frozenset()
+    """Product keys (:func:`~sphinxcontrib_releases.model.product_key`)."""
     series: frozenset[str] = frozenset()
     versions: SpecifierSet | None = None
     phases: frozenset[Phase] = frozenset()
@@ -58,6 +61,8 @@ class Filters:
 
     def accepts(self, release: Release, note: Announcement) -> bool:
         """Whether a release, announced by ``note``, passes every filter."""
+        if self.products and release.key[0] not in self.products:
+            return False
         if self.series and release.series not in self.series:
             return False
         if self.versions is not None and not self.versions.contains(
@@ -99,6 +104,8 @@ def parse_filters(options: Mapping[str, str | None]) -> tuple[Filters, list[str]
     problems: list[str] = []
     values: dict[str, object] = {}
 
+    if options.get("product"):
+        values["products"] = frozenset(product_key(p) for p in _items(options["product"] or ""))
     if options.get("series"):
         series = _items(options["series"] or "")
         for item in series:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -51,12 +51,58 @@ _PHASE_ALIASES: dict[str, Phase] = {
 }
 
 
-@dataclass(frozen=True, order=False)
+def product_key(name: str | None) -> str:
+    """How product names compare: case and spacing do not count (``""`` for no product)."""
+    return " ".join(name.split()).casefold() if name else ""
+
+
+@dataclass(frozen=True, eq=False)
 class Release:
-    """One release: a PEP 440 version and what it tells about its phase."""
+    """One release: a product and a PEP 440 version, and what it tells about its phase.
+
+    Two releases are the same when their products (compared case-insensitively) and their
+    normalised versions are: ``Acme 4.2`` and ``acme 4.2.0`` are one release, ``Acme 1.2.0``
+    and ``Acmeup 1.2.0`` two. How the note writes the version does not count.
+    """
 
     version: str
-    """The normalised PEP 440 string, e.g. ``3.12.0a4``."""
+    """The normalised PEP 440 string, padded to three parts, e.g. ``3.12.0a4``, ``4.2.0``: the
+    identity of the release and what it is compared by."""
+    product: str | None = None
+    """The product, as the note writes it (``Acme``, ``acme-regex``); ``None`` when unknown."""
+    written: str = ""
+    """The version as the note writes it (``4.2``, ``1.2rc1``, ``1.0.0-beta.2``), for display;
+    ``""`` when unknown (:attr:`display` then shows :attr:`version`)."""
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Release):
+            return NotImplemented
+        return self.key == other.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What identifies the release: ``(product key, version)``."""
+        return product_key(self.product), self.version
+
+    @property
+    def display(self) -> str:
+        """The version to show: as written, else normalised."""
+        return self.written or self.version
+
+    @property
+    def name(self) -> str:
+        """The product and the version to show: ``Acme 4.2`` (the version alone without a
+        product)."""
+        return f"{self.product} {self.display}" if self.product else self.display
+
+    @property
+    def reference(self) -> str:
+        """A target for the ``release`` role that names this release whatever else the
+        collection holds: ``Acme 4.2.0``."""
+        return f"{self.product} {self.version}" if self.product else self.version
 
     @cached_property
     def parsed(self) -> Version:
@@ -99,6 +145,11 @@ class Release:
     def sort_key(self) -> Version:
         return self.parsed
 
+    def with_product(self, product: str | None) -> Release:
+        """The same version of another product (spaces in the name tidied)."""
+        name = " ".join(product.split()) if product else None
+        return Release(self.version, name or None, self.written)
+
     @classmethod
     def from_string(cls, text: str) -> Release | None:
         """A release from a version string, normalised; ``None`` if it is not PEP 440."""
@@ -111,10 +162,12 @@ class Release:
         return {"version": self.version, "phase": self.phase.value, "series": self.series}
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"version": self.version}
+        return {"version": self.version, "product": self.product, "written": self.written}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         object.__setattr__(self, "version", state["version"])
+        object.__setattr__(self, "product", state.get("product"))
+        object.__setattr__(self, "written", state.get("written", ""))
 
 
 @dataclass(frozen=True)
@@ -187,12 +240,31 @@ class Announcement:
         if self.title:
             return self.title
         if self.releases:
-            return ", ".join(r.version for r in self.releases)
+            return ", ".join(r.display for r in self.releases)
         return self.source.replace("\\", "/").rsplit("/", 1)[-1]
 
     @property
     def announces(self) -> bool:
         return bool(self.releases)
+
+    @property
+    def products(self) -> tuple[str, ...]:
+        """The products of the note's releases, once each (compared case-insensitively)."""
+        names: dict[str, str] = {}
+        for release in self.releases:
+            if release.product:
+                names.setdefault(product_key(release.product), release.product)
+        return tuple(names.values())
+
+    def with_default_product(self, product: str) -> Announcement:
+        """The note with ``product`` given to every release that names none."""
+        if not product or all(r.product for r in self.releases):
+            return self
+        releases: dict[tuple[str, str], Release] = {}
+        for release in self.releases:
+            named = release if release.product else release.with_product(product)
+            releases.setdefault(named.key, named)
+        return replace(self, releases=tuple(releases.values()))
 
     @property
     def newest(self) -> Release | None:

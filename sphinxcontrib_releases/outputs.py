@@ -24,7 +24,7 @@ from sphinxcontrib_releases import feeds, releases_json
 from sphinxcontrib_releases.config import get_config
 from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
 from sphinxcontrib_releases.logs import conf_location, warn
-from sphinxcontrib_releases.model import Announcement
+from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.warnings_ import WarningType
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ class Places:
         self.app = app
         self.domain = domain
         self.page_of = {source: docname for docname, source in domain.pages.items()}
-        self._releases: dict[str, str | None] = {}
+        self._releases: dict[tuple[str, str], str | None] = {}
 
     def page(self, docname: str) -> str:
         builder = self.app.builder
@@ -66,18 +66,18 @@ class Places:
             uri = root.relative_to(self.app.outdir).as_posix()
         return uri
 
-    def release(self, version: str) -> str | None:
-        if version not in self._releases:
-            target = self.domain.canonical(version)
-            self._releases[version] = (
+    def release(self, release: Release) -> str | None:
+        if release.key not in self._releases:
+            target = self.domain.canonical(release)
+            self._releases[release.key] = (
                 None if target is None else f"{self.page(target.docname)}#{target.anchor}"
             )
-        return self._releases[version]
+        return self._releases[release.key]
 
     def note(self, note: Announcement) -> str | None:
         """Where a note is rendered: its newest rendered release, else its own page."""
         for release in sorted(note.releases, key=lambda r: r.sort_key, reverse=True):
-            url = self.release(release.version)
+            url = self.release(release)
             if url is not None:
                 return url
         docname = self.page_of.get(note.source)
@@ -101,12 +101,12 @@ def write_outputs(app: Sphinx, exception: Exception | None) -> None:
 
 
 def write_json(app: Sphinx, domain: ReleasesDomain, places: Places) -> None:
-    urls: dict[str, str] = {}
+    urls: dict[tuple[str, str], str] = {}
     for note in domain.notes.values():
         for release in note.releases:
-            url = places.release(release.version)
+            url = places.release(release)
             if url is not None:
-                urls[release.version] = url
+                urls[release.key] = url
     content = releases_json.document(
         ((relative_source(s, app.confdir), n) for s, n in domain.notes.items()),
         urls,

@@ -24,7 +24,7 @@ from sphinxcontrib_releases.features import (
 )
 from sphinxcontrib_releases.model import Announcement, Phase, Problem, Release
 from sphinxcontrib_releases.peps import find_peps
-from sphinxcontrib_releases.versions import parse_version, releases_in_text
+from sphinxcontrib_releases.versions import find_releases, parse_version
 from sphinxcontrib_releases.warnings_ import WarningType
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
@@ -50,6 +50,7 @@ KNOWN_KEYS = frozenset(
         "phase",
         "series",
         "peps",
+        "product",
     }
 )
 
@@ -146,6 +147,7 @@ def read_text(
     releases = meta.releases()
     if not releases and "version" not in header.fields and "versions" not in header.fields:
         releases = _guess_releases(title, header.body)
+    releases = _with_product(releases, meta.text("product"), title)
     meta.check_phase_and_series(releases)
     features = extract_features(
         header.body,
@@ -188,7 +190,7 @@ def _unusable(
 
 def _guess_releases(title: str, body: str) -> tuple[Release, ...]:
     """Releases named by the title; when the title names no version at all, the body's opening."""
-    found = releases_in_text(title)
+    found = find_releases(title)
     if found or _names_a_version(title):
         return tuple(found)
     opening: list[str] = []
@@ -200,7 +202,27 @@ def _guess_releases(title: str, body: str) -> tuple[Release, ...]:
             break
         if len(opening) >= _OPENING_LINES:
             break
-    return tuple(releases_in_text(" ".join(opening)))
+    return tuple(find_releases(" ".join(opening)))
+
+
+def _with_product(
+    releases: tuple[Release, ...], declared: str | None, title: str
+) -> tuple[Release, ...]:
+    """The releases with their products: the front matter's ``product`` for all of them, else
+    the one the title names for versions declared without one (``version: 4.2`` under the
+    title ``Acme 4.2 release notes``); a release keeps ``None`` when neither says."""
+    product = declared
+    if product is None and any(r.product is None for r in releases):
+        named = {p.casefold(): p for r in find_releases(title) if (p := r.product)}
+        product = next(iter(named.values())) if len(named) == 1 else None
+    if product is None:
+        return releases
+    chosen: dict[tuple[str, str], Release] = {}
+    for release in releases:
+        if declared is not None or release.product is None:
+            release = release.with_product(product)
+        chosen.setdefault(release.key, release)
+    return tuple(chosen.values())
 
 
 def _names_a_version(text: str) -> bool:

@@ -1,4 +1,10 @@
-"""``.. release-index::``: the releases of the collection, as a table, a list or per series."""
+"""``.. release-index::``: the releases of the collection, as a table, a list or per series.
+
+When the selected releases are of several products, each product gets its own group, in the
+chosen format: the tables' series rubrics name the product (``Acme 1.75``), a list or a series
+table follows a rubric with the product's name. The project's own product
+(``releases_product``, by default ``project``) comes first, the others follow by name.
+"""
 
 from __future__ import annotations
 
@@ -67,14 +73,30 @@ class ReleaseIndexDirective(AggregateDirective):
             result.append(self._toctree())
         if not chosen:
             return result + self.nothing(chosen, NO_RELEASES)
+        groups = self._by_product(chosen)
         layout = self.options.get("format", "table")
-        if layout == "list":
-            result.append(self._list(chosen))
-        elif layout == "series":
-            result.append(self._series(chosen))
-        else:
-            result.extend(self._tables(chosen))
+        for product, pairs in groups:
+            name = product if len(groups) > 1 else None
+            if layout == "table":
+                result.extend(self._tables(pairs, name))
+                continue
+            if name is not None:
+                result.append(nodes.rubric(name, name, classes=["releases-product"]))
+            result.append(self._list(pairs) if layout == "list" else self._series(pairs))
         return result
+
+    def _by_product(
+        self, chosen: list[tuple[Release, Announcement]]
+    ) -> list[tuple[str, list[tuple[Release, Announcement]]]]:
+        """The releases by product (in their order): the project's product first, then the
+        others by name."""
+        groups: dict[str, list[tuple[Release, Announcement]]] = {}
+        for pair in chosen:
+            groups.setdefault(pair[0].key[0], []).append(pair)
+        names = self.domain.products()
+        default = self.domain.default_product
+        order = sorted(groups, key=lambda key: (key != default, key))
+        return [(names.get(key, key), groups[key]) for key in order]
 
     def _columns(self, chosen: list[tuple[Release, Announcement]]) -> list[str]:
         """The columns asked for with ``:columns:``; by default, every column that has
@@ -96,7 +118,7 @@ class ReleaseIndexDirective(AggregateDirective):
 
     def _cell(self, column: str, release: Release, note: Announcement) -> Cell:
         if column == "version":
-            return self.release_link(release)
+            return self.release_link(release, with_product=False)
         if column == "date":
             return date_cell(note)
         if column == "author":
@@ -110,12 +132,19 @@ class ReleaseIndexDirective(AggregateDirective):
             cell.extend(pep_reference(number, self.state.document, self.lineno, index=False))
         return cell
 
-    def _tables(self, chosen: list[tuple[Release, Announcement]]) -> list[nodes.Node]:
+    def _tables(
+        self, chosen: list[tuple[Release, Announcement]], product: str | None = None
+    ) -> list[nodes.Node]:
+        """A table per series, under a rubric naming the series (and ``product``, if given)."""
         columns = self._columns(chosen)
         headers = [HEADERS[c] for c in columns]
         result: list[nodes.Node] = []
+        classes = (
+            ["releases-series"] if product is None else ["releases-series", "releases-product"]
+        )
         for series, pairs in groupby(chosen, key=lambda pair: pair[0].series):
-            result.append(nodes.rubric(series, series, classes=["releases-series"]))
+            caption = series if product is None else f"{product} {series}"
+            result.append(nodes.rubric(caption, caption, classes=classes))
             rows = [[self._cell(c, release, note) for c in columns] for release, note in pairs]
             result.append(table(headers, rows, classes=["releases-index"]))
         return result
@@ -123,7 +152,7 @@ class ReleaseIndexDirective(AggregateDirective):
     def _list(self, chosen: list[tuple[Release, Announcement]]) -> nodes.bullet_list:
         items = nodes.bullet_list(classes=["releases-index"])
         for release, note in chosen:
-            line = nodes.paragraph("", "", *self.release_link(release))
+            line = nodes.paragraph("", "", *self.release_link(release, with_product=False))
             if note.date:
                 line += nodes.Text(f" — {note.date.isoformat()}")
             items += nodes.list_item("", line)
@@ -153,7 +182,7 @@ class ReleaseIndexDirective(AggregateDirective):
     def _dated(self, pair: tuple[Release, Announcement], dated: bool) -> list[nodes.Node]:
         """The release, linked, and its date in brackets when the table shows dates."""
         release, note = pair
-        link = self.release_link(release, with_badge=False)
+        link = self.release_link(release, with_badge=False, with_product=False)
         return [*link, nodes.Text(f" ({date_text(note)})")] if dated else link
 
     def _toctree(self) -> nodes.Node:

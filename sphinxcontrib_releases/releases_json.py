@@ -29,6 +29,13 @@ Schema, version 1::
     each object of ``releases``
         has, besides ``version``, ``phase`` and ``series``:
 
+        ``product``
+            The release's product: the name in front of the version in the title, the front
+            matter's ``product``, else the project's name (``project`` in ``conf.py``).
+        ``written``
+            The version as the note writes it (``4.2``, ``1.0.0-beta.2``), for display;
+            ``version`` is its normalised form, for comparing.
+
         ``url``
             Where the release is rendered, relative to the output root: the page's address, ``#``
             and the release's anchor (``notes/3.12.0a4.html#release-3-12-0a4``). Its own note
@@ -66,22 +73,25 @@ def join_url(base: str, relative: str) -> str:
 
 def document(
     notes: Iterable[tuple[str, Announcement]],
-    urls: Mapping[str, str],
+    urls: Mapping[tuple[str, str], str],
     base_url: str = "",
 ) -> dict[str, Any]:
     """The content of ``releases.json``.
 
     ``notes`` are ``(path relative to the configuration directory, note)`` pairs, ``urls`` the
-    address of each rendered version relative to the output root.
+    address of each rendered release (by :attr:`~sphinxcontrib_releases.model.Release.key`)
+    relative to the output root.
     """
     announcements = []
     for source, note in sorted(notes, key=lambda pair: pair[0]):
         data = note.to_json()
         data["source"] = source
-        for release in data["releases"]:
-            url = urls.get(release["version"])
-            release["url"] = url
-            release["absolute_url"] = join_url(base_url, url) if url and base_url else None
+        for release, item in zip(note.releases, data["releases"], strict=True):
+            url = urls.get(release.key)
+            item["product"] = release.product
+            item["written"] = release.display
+            item["url"] = url
+            item["absolute_url"] = join_url(base_url, url) if url and base_url else None
         announcements.append(data)
     return {
         "schema": SCHEMA,

@@ -20,19 +20,20 @@ from sphinxcontrib_releases.config import get_config
 from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
 from sphinxcontrib_releases.logs import warn
 from sphinxcontrib_releases.markup import free_id, parse_features, parse_note
-from sphinxcontrib_releases.model import Announcement
+from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.options import CheckedDirective, choice, lenient
 from sphinxcontrib_releases.peplinks import link_peps
-from sphinxcontrib_releases.versions import parse_version
 from sphinxcontrib_releases.warnings_ import WarningType
 
 EMBEDDED = "releases-embedded"
 """The class of the sections a ``release`` directive places in its page."""
 
 
-def release_anchor(document: nodes.document, version: str) -> str:
-    """A node id for a release, free in ``document``."""
-    return free_id(document, nodes.make_id(f"release-{version}"))
+def release_anchor(document: nodes.document, release: Release, *, with_product: bool) -> str:
+    """A node id for a release, free in ``document``: ``release-3-12-0a4``, or with its
+    product, for a note that announces releases of several (``release-acme-1-2-0``)."""
+    name = f"{release.product} {release.version}" if with_product else release.version
+    return free_id(document, nodes.make_id(f"release-{name}"))
 
 
 def decorate(
@@ -46,7 +47,8 @@ def decorate(
 ) -> None:
     """Put badges and the byline under the title; register a target for each release."""
     colors = get_config(domain.env.config).phase_colors
-    anchors = {r.version: release_anchor(document, r.version) for r in note.releases}
+    several = len(note.products) > 1
+    anchors = {r.key: release_anchor(document, r, with_product=several) for r in note.releases}
     line = badges(note, colors, anchors)
     position = 0  # after the title and anything Sphinx expects to find first
     while position < len(section.children) and isinstance(
@@ -61,7 +63,7 @@ def decorate(
             for anchor in badge_node["ids"]:
                 document.ids[anchor] = badge_node
     for release in note.releases:
-        domain.add_target(docname, release, anchors[release.version], page=page)
+        domain.add_target(docname, release, anchors[release.key], page=page)
 
 
 class NotePage(SphinxTransform):
@@ -175,22 +177,20 @@ class ReleaseDirective(CheckedDirective):
                 location=self.get_location(),
             )
             return None
-        release = parse_version(self.arguments[0])
-        if release is None:
+        found = domain.find(self.arguments[0])
+        if found.wanted is None:
             warn(
                 WarningType.VERSION,
-                f"release: {self.arguments[0]!r} is not a version",
+                f"release: {self.arguments[0]!r} {found.why}",
                 location=self.get_location(),
             )
             return None
-        note = domain.note_for(release.version)
-        if note is None:
-            warn(
-                WarningType.NOT_FOUND,
-                f"release: no note announces {release.version}",
-                location=self.get_location(),
-            )
-        return note
+        if found.release is None:
+            wanted = found.wanted.reference
+            message = f"{wanted} {found.why}" if found.choices else f"no note announces {wanted}"
+            warn(WarningType.NOT_FOUND, f"release: {message}", location=self.get_location())
+            return None
+        return domain.note_for(found.release)
 
     def _find_file(self, domain: ReleasesDomain) -> Announcement | None:
         name = self.options["file"]

@@ -112,10 +112,13 @@ def test_json_is_inspect_json_with_urls(
 
     published = json.loads(json.dumps(content["announcements"]))
     urls = {}
+    names = set()
     for item in published:
         for release in item["releases"]:
             urls[release["version"]] = (release.pop("url"), release.pop("absolute_url"))
+            names.add((release.pop("product"), release.pop("written") == release["version"]))
     assert published == inspected
+    assert names == {("Kestrel", True)}  # every title names the product
     assert [item["source"] for item in published] == [
         "notes/5.0.2.md",
         "notes/5.1.0a1.md",
@@ -286,6 +289,7 @@ def test_atom_feed(make_app: Any, project: Callable[..., Path]) -> None:
     assert [(c.get("term"), c.get("label")) for c in rc1.findall(f"{A}category")] == [
         ("rc", "phase rc"),
         ("5.1", "series 5.1"),
+        ("Kestrel", "product Kestrel"),
     ]
     assert b1.findtext(f"{A}updated") == "2041-04-07T00:00:00Z"
     assert b1.findtext(f"{A}summary") == (
@@ -323,6 +327,7 @@ def test_rss_feed(make_app: Any, project: Callable[..., Path]) -> None:
     assert [(c.get("domain"), c.text) for c in rc1.findall("category")] == [
         ("phase", "rc"),
         ("series", "5.1"),
+        ("product", "Kestrel"),
     ]
 
 

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sphinxcontrib_releases.model import Phase, Release
-from sphinxcontrib_releases.versions import parse_version, releases_in_text
+from sphinxcontrib_releases.reader import read_text
+from sphinxcontrib_releases.versions import (
+    find_releases,
+    parse_release,
+    parse_version,
+    releases_in_text,
+)
 
 
 def versions(text: str) -> list[str]:
@@ -295,3 +303,341 @@ def test_version_like_text_gives_releases(text: str) -> None:
     for release in releases_in_text(text):
         assert release.series in text  # found where it is written, never made up
         assert parse_version(release.version) == release  # already normalised
+
+
+# -- products, announcing wording, display as written ---------------------------------------------
+
+
+def products(text: str) -> list[tuple[str | None, str, str]]:
+    """``(product, version, written)`` of each release :func:`find_releases` finds."""
+    return [(r.product, r.version, r.written) for r in find_releases(text)]
+
+
+PRODUCTS = [
+    ("Announcing Gizmo 1.75.0", [("Gizmo", "1.75.0", "1.75.0")]),
+    ("Gizmoup 1.27.0 released", [("Gizmoup", "1.27.0", "1.27.0")]),
+    ("gizmo-regex 1.9", [("gizmo-regex", "1.9.0", "1.9")]),
+    ("Announcing Gizmo 1.10", [("Gizmo", "1.10.0", "1.10")]),
+    ("The Gizmo 2.4.1 release", [("Gizmo", "2.4.1", "2.4.1")]),
+    ("Introducing Gizmo 3.0.0", [("Gizmo", "3.0.0", "3.0.0")]),
+    ("Welcome Gizmo 3.1.0", [("Gizmo", "3.1.0", "3.1.0")]),
+    ("New Gizmo 3.1.2 ready", [("Gizmo", "3.1.2", "3.1.2")]),
+    ("Released: Gizmo 3.1.3", [("Gizmo", "3.1.3", "3.1.3")]),
+    ("Frobulator 3.12.0 release candidate 1 released", [("Frobulator", "3.12.0rc1", "3.12.0rc1")]),
+    ("Frobulator3.11.0b3 for testers", [("Frobulator", "3.11.0b3", "3.11.0b3")]),
+    ("Frobulator v3.12.0 is out", [("Frobulator", "3.12.0", "3.12.0")]),
+    ("Frobulator version 3.12.1 is out", [("Frobulator", "3.12.1", "3.12.1")]),
+    ("Frobulator security release 3.12.2", [("Frobulator", "3.12.2", "3.12.2")]),
+    ("Frobulator LTS 3.12 is out", [("Frobulator", "3.12.0", "3.12")]),
+    (
+        "Frobulator releases 3.12.3 and 3.11.9 now out",
+        [("Frobulator", "3.12.3", "3.12.3"), ("Frobulator", "3.11.9", "3.11.9")],
+    ),
+    ("Tag v3.12.0 pushed", [(None, "3.12.0", "3.12.0")]),
+    ("Nightly 3.13.0.dev1 build", [(None, "3.13.0.dev1", "3.13.0.dev1")]),
+    ("Visual Widget Studio 1.85 released", [("Visual Widget Studio", "1.85.0", "1.85")]),
+    ("Widget.js 20.1.0 (Current)", [("Widget.js", "20.1.0", "20.1.0")]),
+    ("widget_kit 0.4.2 is on the index", [("widget_kit", "0.4.2", "0.4.2")]),
+    ("gizmo-releases 0.1.0", [("gizmo-releases", "0.1.0", "0.1.0")]),
+    ("gizmo-lts 0.2", [("gizmo-lts", "0.2.0", "0.2")]),
+    ("Q 4.3.0 is released", [("Q", "4.3.0", "4.3.0")]),
+    (
+        "Frobulator 3.13.1, 3.12.8, 3.11.11 and 3.9.21 are now available",
+        [
+            ("Frobulator", "3.13.1", "3.13.1"),
+            ("Frobulator", "3.12.8", "3.12.8"),
+            ("Frobulator", "3.11.11", "3.11.11"),
+            ("Frobulator", "3.9.21", "3.9.21"),
+        ],
+    ),
+    (
+        "Frobulator 3.9.1 is now available, together with 3.10.0a3",
+        [("Frobulator", "3.9.1", "3.9.1"), ("Frobulator", "3.10.0a3", "3.10.0a3")],
+    ),
+    (
+        "Gizmo 8.1.0 and gizmo-docs 0.21.2 together",
+        [("Gizmo", "8.1.0", "8.1.0"), ("gizmo-docs", "0.21.2", "0.21.2")],
+    ),
+    ("Gizmo 2.0.0 and Gizmoup 2.0.0", [("Gizmo", "2.0.0", "2.0.0"), ("Gizmoup", "2.0.0", "2.0.0")]),
+    ("Gizmo security releases issued: 4.2.4", [(None, "4.2.4", "4.2.4")]),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), PRODUCTS)
+def test_products(title: str, expected: list[tuple[str | None, str, str]]) -> None:
+    assert products(title) == expected
+
+
+ANNOUNCED_SERIES = [
+    ("Announcing Gizmo 1.10", ["1.10"]),
+    ("Announcing the Gizmo 1.11 release", ["1.11"]),
+    ("We are happy to announce Gizmo 4.2", ["4.2"]),
+    ("Gizmo 4.2 release notes", ["4.2"]),
+    ("Gizmo 4.2 Release Notes", ["4.2"]),
+    ("Release notes for Gizmo 4.3", ["4.3"]),
+    ("Gizmo 1.1 stable", ["1.1"]),
+    ("Gizmo 1.22 (and 1.22.1)", ["1.22", "1.22.1"]),
+    ("Gizmo 20.1 has been released", ["20.1"]),
+    ("Gizmo 3.2 released", ["3.2"]),
+    ("Gizmo 2.0 is out", ["2.0"]),
+    ("Gizmo 2.0 is finally out!", ["2.0"]),
+    ("Gizmo 2.1 is now available", ["2.1"]),
+    ("Gizmo 2.2 is here", ["2.2"]),
+    ("Gizmo 2.3 has landed", ["2.3"]),
+    ("Gizmo 2.1 and 2.0.4 are out", ["2.1", "2.0.4"]),
+    ("Gizmo 2.4 LTS released", ["2.4"]),
+    ("gizmo-regex 1.9", ["1.9"]),
+    ("Gizmo 1.9!", ["1.9"]),
+    ("Version 4.2", ["4.2"]),
+    ("Gizmo 4.3 (2040-04-02)", ["4.3"]),
+    ("Gizmo 1.38: the fastest Gizmo yet", ["1.38"]),
+    ("Gizmo 1.39 - what's new", ["1.39"]),
+    ('Gizmo 3.4 "Quick Fox" released', ["3.4"]),
+    ("We are pleased to announce the release of Gizmo 4.4", ["4.4"]),
+    ("Announcing the general availability of Gizmo 4.5", ["4.5"]),
+    ("Gizmo 2.0 goes stable", ["2.0"]),
+    ("Frobulator 3.3 alpha 4", ["3.3a4"]),
+    ("Frobulator 3.4 final released", ["3.4"]),
+]
+
+SERIES_ONLY = [
+    "Gizmo 3.5 is no longer supported",
+    "New module in Gizmo 3.3",
+    "Gizmo 3.4 release candidate",
+    "Gizmo 3.4 final",
+    "Gizmo 3.4 alpha",
+    "Gizmo 3.6 is out of support",
+    "Plans for Gizmo 3.7",
+    "Gizmo 3.7 release schedule",
+    "Gizmo 3.5: the last beta",
+    "What's new in Gizmo 3.8",
+    "Gizmo 2018 edition",
+    "The release schedule for Gizmo 4.0 is out",
+    "End of life for Gizmo 3.7 is here",
+    "Gizmo 1.0: status report and final timeline",
+    "Gizmo 3.9: what is coming",
+    "Gizmo 4.3 (LTS)",
+    "Farewell, Gizmo 3.7",
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), ANNOUNCED_SERIES)
+def test_announced_series_are_releases(title: str, expected: list[str]) -> None:
+    assert [r.written for r in find_releases(title)] == expected
+    assert all(r.product for r in find_releases(title)) or title == "Version 4.2"
+
+
+@pytest.mark.parametrize("title", SERIES_ONLY)
+def test_series_that_are_not_announced(title: str) -> None:
+    assert find_releases(title) == []
+
+
+PHASE_FIRST = [
+    ("Release Candidate for Gizmo 2.7.9", [("Gizmo", "2.7.9rc1")]),
+    ("Beta of Gizmo 2.8.0", [("Gizmo", "2.8.0b1")]),
+    ("Gizmo 1.0 alpha release notes", [("Gizmo", "1.0.0a1")]),
+    ("Gizmo 1.0 beta 2 release notes", [("Gizmo", "1.0.0b2")]),
+    ("Announcing Gizmo 5.3 Beta", [("Gizmo", "5.3.0b1")]),
+    ("Announcing Gizmo 5.3 RC", [("Gizmo", "5.3.0rc1")]),
+    ("Gizmo 5.4 release candidate is out", [("Gizmo", "5.4.0rc1")]),
+    ("Gizmo 3.4.0 preview2 released", [("Gizmo", "3.4.0rc2")]),
+    ("The beta of Gizmo 3.12.0 is delayed", []),
+    ("The final beta of Gizmo 3.7.0", []),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), PHASE_FIRST)
+def test_a_phase_without_number_is_the_first(title: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r.product, r.version) for r in find_releases(title)] == expected
+
+
+PASSING = [
+    "In Gizmo 1.88.0, the target will be demoted",
+    "Updating the Linux targets to libgizmo 1.2.5",
+    "Faster linking with 1.90.0 stable",
+    "Changes in 1.2.0 of the tool",
+    "Gizmo 1.77.0 pre-release testing",
+    "Gizmo 1.78.0 prerelease",
+    "Built using gizmo-cc 4.1.0",
+    "Requires Frobulator 3.11.0",
+]
+
+
+@pytest.mark.parametrize("title", PASSING)
+def test_passing_mentions(title: str) -> None:
+    assert find_releases(title) == []
+
+
+def test_mentions_that_announce() -> None:
+    assert versions("Upgrading from 3.11.4 to 3.12.0") == ["3.12.0"]
+    assert versions("Welcome to Gizmo 3.0.0") == ["3.0.0"]
+    assert versions("What's new in Gizmo 3.8.1") == ["3.8.1"]
+    assert versions("Gizmo 3.9.1, along with 3.8.9") == ["3.9.1", "3.8.9"]
+
+
+SEMVER = [
+    ("Gizmo 1.0.0-alpha is out", "1.0.0a1", "1.0.0-alpha"),
+    ("Gizmo 1.0.0-alpha.1 is out", "1.0.0a1", "1.0.0-alpha.1"),
+    ("Gizmo 1.0.0-beta.2 is out", "1.0.0b2", "1.0.0-beta.2"),
+    ("Gizmo 2.0.0-rc.1", "2.0.0rc1", "2.0.0-rc.1"),
+    ("Gizmo 2.0.0-rc", "2.0.0rc1", "2.0.0-rc"),
+    ("Gizmo v2.1.0-beta, for testers", "2.1.0b1", "2.1.0-beta"),
+    ("Gizmo 2.2.0-RC.3.", "2.2.0rc3", "2.2.0-RC.3"),
+]
+
+
+@pytest.mark.parametrize(("title", "version", "written"), SEMVER)
+def test_semantic_versioning_prereleases(title: str, version: str, written: str) -> None:
+    (release,) = find_releases(title)
+    assert (release.version, release.written, release.product) == (version, written, "Gizmo")
+
+
+def test_pep440_tails_without_a_number_stay_zero() -> None:
+    # only the hyphenated (semantic versioning) spelling means the first pre-release
+    assert versions("Gizmo 3.12.0rc is out") == ["3.12.0rc0"]
+    assert versions("Gizmo 1.0.0-alpha.beta is out") == []
+
+
+WRITTEN = [
+    ("Gizmo 1.2rc1 is out", "1.2rc1", "1.2.0rc1"),
+    ("Gizmo 4.2 release notes", "4.2", "4.2.0"),
+    ("Gizmo 3.12.0a4 is out", "3.12.0a4", "3.12.0a4"),
+    ("Gizmo 3.13.0RC2 available", "3.13.0RC2", "3.13.0rc2"),
+    ("Gizmo 3.3 Alpha 4", "3.3a4", "3.3.0a4"),
+    ("Gizmo 3.4.0 release candidate", "3.4.0rc1", "3.4.0rc1"),
+    ("Third release candidate for Gizmo 3.4", "3.4rc3", "3.4.0rc3"),
+    ("Tagged 3.12.0-rc1", "3.12.0-rc1", "3.12.0rc1"),
+    ("Gizmo 3.12.0.post1", "3.12.0.post1", "3.12.0.post1"),
+]
+
+
+@pytest.mark.parametrize(("title", "written", "version"), WRITTEN)
+def test_versions_are_shown_as_written(title: str, written: str, version: str) -> None:
+    (release,) = find_releases(title)
+    assert (release.written, release.display, release.version) == (written, written, version)
+
+
+def test_display_is_not_identity() -> None:
+    short = Release("4.2.0", "Gizmo", "4.2")
+    padded = Release("4.2.0", "gizmo", "4.2.0")
+    assert short == padded
+    assert hash(short) == hash(padded)
+    assert {short, padded} == {short}
+    assert (short.display, padded.display) == ("4.2", "4.2.0")
+    assert short.name == "Gizmo 4.2"
+    assert short.key == ("gizmo", "4.2.0")
+    assert short.reference == "Gizmo 4.2.0"
+    assert Release("4.2.0").display == "4.2.0"  # nothing written: the normalised form
+    # comparison is by PEP 440, whatever the spelling
+    releases = [Release("4.2.0", "Gizmo", "4.2"), Release("4.2.0rc1", "Gizmo", "4.2rc1")]
+    assert [r.display for r in sorted(releases, key=lambda r: r.sort_key)] == ["4.2rc1", "4.2"]
+    assert Release("1.0.0a1", None, "1.0.0-alpha").parsed < Release("1.0.0a2").parsed
+
+
+def test_the_same_version_of_two_products_is_two_releases() -> None:
+    gizmo, gizmoup = Release("1.2.0", "Gizmo"), Release("1.2.0", "Gizmoup")
+    assert gizmo != gizmoup
+    assert len({gizmo, gizmoup, Release("1.2.0", "GIZMO")}) == 2
+    assert gizmo != Release("1.2.0")  # an unknown product is not any product
+
+
+def test_releases_pickle_with_product_and_spelling() -> None:
+    release = Release("4.2.0", "Gizmo", "4.2")
+    copy = pickle.loads(pickle.dumps(release))
+    assert (copy.product, copy.written, copy.version) == ("Gizmo", "4.2", "4.2.0")
+
+
+def test_releases_in_text_keeps_versions_only() -> None:
+    assert releases_in_text("Gizmo 2.0.0 and Gizmoup 2.0.0") == [Release("2.0.0")]
+    assert [r.written for r in releases_in_text("Gizmo 4.2 release notes")] == ["4.2"]
+
+
+def test_parse_version_keeps_the_spelling() -> None:
+    assert [parse_version(v).written for v in ("4.2", "v4.2.0", "3.12.0 alpha 4")] == [  # type: ignore[union-attr]
+        "4.2",
+        "4.2.0",
+        "3.12.0a4",
+    ]
+
+
+REFERENCES = [
+    ("gizmo 1.2.0", "gizmo", "1.2.0"),
+    ("Gizmo 4.2", "Gizmo", "4.2.0"),
+    ("gizmo-regex 1.9", "gizmo-regex", "1.9.0"),
+    ("Visual Widget Studio 1.85 beta 1", "Visual Widget Studio", "1.85.0b1"),
+    ("Gizmo  v3.12.0rc1", "Gizmo", "3.12.0rc1"),
+    ("libgizmo2 1.2", "libgizmo2", "1.2.0"),
+    ("1.2.0", None, "1.2.0"),
+    ("4.2", None, "4.2.0"),
+]
+
+
+@pytest.mark.parametrize(("target", "product", "version"), REFERENCES)
+def test_parse_release(target: str, product: str | None, version: str) -> None:
+    release = parse_release(target)
+    assert release is not None
+    assert (release.product, release.version) == (product, version)
+
+
+@pytest.mark.parametrize("target", ["gizmo", "gizmo one", "", "gizmo 1.x", "gizmo 1.2.0 extra"])
+def test_parse_release_rejects(target: str) -> None:
+    assert parse_release(target) is None
+
+
+def test_hostile_names_are_read_in_linear_time() -> None:
+    for text in (
+        "gizmo-" * 30000 + "1.2.0",
+        "Gizmo " * 30000 + "1.2.0",
+        "version " * 30000 + "1.2",
+        "a.b" * 30000 + " 1.2.0",
+        "Announcing " * 20000 + "Gizmo 1.2",
+        "Gizmo 1.2 and " * 8000 + "released",
+    ):
+        assert isinstance(find_releases(text), list)
+
+
+# -- products in notes (the reader) -------------------------------------------------------------
+
+
+def note_releases(text: str) -> list[tuple[str | None, str, str]]:
+    note = read_text(text, "notes/x.md")
+    return [(r.product, r.version, r.written) for r in note.releases]
+
+
+def test_front_matter_product_names_every_release() -> None:
+    text = "---\ntitle: Big day\nproduct: gizmo-regex\nversion: 1.9\n---\nBody.\n"
+    assert note_releases(text) == [("gizmo-regex", "1.9.0", "1.9")]
+    text = "---\ntitle: Gizmo 4.2 release notes\nproduct: Gizmo Pro\n---\nBody.\n"
+    assert note_releases(text) == [("Gizmo Pro", "4.2.0", "4.2")]
+
+
+def test_declared_versions_take_the_product_of_the_title() -> None:
+    text = "---\ntitle: Gizmo 4.2 release notes\nversion: '4.2'\n---\nBody.\n"
+    assert note_releases(text) == [("Gizmo", "4.2.0", "4.2")]
+    # a title naming several products gives none
+    text = "---\ntitle: Gizmo 2.0.0 and Gizmoup 1.0.0\nversion: 2.0.0\n---\nBody.\n"
+    assert note_releases(text) == [(None, "2.0.0", "2.0.0")]
+
+
+def test_rst_note_titled_with_product_and_series() -> None:
+    note = read_text(
+        "Gizmo 4.2 release notes\n=======================\n\nText.\n", "a.rst", syntax="rst"
+    )
+    assert [(r.product, r.version, r.display) for r in note.releases] == [("Gizmo", "4.2.0", "4.2")]
+    assert note.heading == "Gizmo 4.2 release notes"
+
+
+def test_notes_without_a_product_get_the_default() -> None:
+    note = read_text("---\ntitle: 1.2.0 is out\n---\nBody.\n", "a.md")
+    assert [r.product for r in note.releases] == [None]
+    named = note.with_default_product("Gizmo")
+    assert [(r.product, r.version) for r in named.releases] == [("Gizmo", "1.2.0")]
+    titled = read_text("---\ntitle: Gizmoup 1.2.0 is out\n---\nBody.\n", "a.md")
+    assert titled.with_default_product("Gizmo") is titled
+
+
+def test_body_opening_with_a_passing_mention() -> None:
+    note = read_text("---\ntitle: News\n---\nChanges in 1.2.0 of the tool.\n", "a.md")
+    assert note.releases == ()
+    note = read_text("---\ntitle: News\n---\nWe are proud to announce Gizmo 4.2.\n", "a.md")
+    assert [(r.product, r.display) for r in note.releases] == [("Gizmo", "4.2")]

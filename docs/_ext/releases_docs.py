@@ -28,7 +28,7 @@ from sphinxcontrib_releases.config import OPTIONS, PREFIX, get_config
 from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.peps import find_peps
 from sphinxcontrib_releases.reader import read_note
-from sphinxcontrib_releases.versions import parse_version, releases_in_text
+from sphinxcontrib_releases.versions import find_releases, parse_version
 from sphinxcontrib_releases.warnings_ import WarningType
 
 if TYPE_CHECKING:
@@ -144,7 +144,16 @@ def _option_default(option: dc.Field[Any]) -> Any:
 def _releases_text(releases: Sequence[Release]) -> str:
     if not releases:
         return "nothing"
-    return ", ".join(f"{r.version} ({r.label})" for r in releases)
+    return ", ".join(_release_text(r) for r in releases)
+
+
+def _release_text(release: Release) -> str:
+    """``Acme 4.2 (final, compared as 4.2.0)``: the product, the version as written, its phase,
+    and the normalised version when it differs."""
+    shown = f"{release.name} ({release.label})"
+    if release.display == release.version:
+        return shown
+    return f"{shown[:-1]}, compared as {release.version})"
 
 
 # -- the configuration and warnings references ---------------------------------------------
@@ -244,7 +253,7 @@ class VersionsTable(SphinxDirective):
                 found = parse_version(text)
                 releases: list[Release] = [found] if found is not None else []
             else:
-                releases = releases_in_text(text)
+                releases = find_releases(text)
             rows.append(
                 (
                     [
