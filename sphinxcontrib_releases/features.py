@@ -114,7 +114,18 @@ class _Paragraph(NamedTuple):
 class _Item:
     """A list item being read: its source chunks and the prose they hold."""
 
-    __slots__ = ("blank", "col", "cols", "inside", "open", "parts", "prose", "start", "verbatim")
+    __slots__ = (
+        "blank",
+        "col",
+        "cols",
+        "inside",
+        "open",
+        "parts",
+        "prose",
+        "start",
+        "verbatim",
+        "verbatim_line",
+    )
 
     def __init__(self, start: int, col: int, content: str) -> None:
         self.start = start
@@ -131,6 +142,8 @@ class _Item:
         """A blank line came since the last chunk."""
         self.verbatim = -1
         """reST: indent of the line that opened a literal block or directive, else -1."""
+        self.verbatim_line = False
+        """reST: the explicit markup at ``verbatim`` ends at a blank line (a target)."""
         self.inside: tuple[str, re.Pattern[str] | None] | None = None
         """Markdown: a fence or HTML block that the last line opened, for the block scan."""
 
@@ -498,6 +511,14 @@ def _is_explicit(body: str) -> bool:
     return body.startswith(".. ") or body == ".."
 
 
+def _ends_at_blank(body: str, below: str) -> bool:
+    """Explicit markup that a blank line ends (what is indented after it is a block quote): a
+    hyperlink target, or an empty comment (``..`` with a blank line below)."""
+    if body == "..":
+        return not below.strip()
+    return body.startswith((".. _", ".. __:"))
+
+
 def _rst_blocks(raw_lines: list[str]) -> Iterator[_Block]:
     """Section titles, paragraphs and top-level list items of a reST body, in order.
 
@@ -510,6 +531,7 @@ def _rst_blocks(raw_lines: list[str]) -> Iterator[_Block]:
     para: list[str] = []  # the current paragraph outside items
     para_at = 0
     skip = -1  # outside items: lines deeper than this belong to a directive or literal block
+    skip_line = False  # the skipped markup ends at a blank line
     count = len(lines)
     index = 0
     while index < count:
@@ -518,12 +540,15 @@ def _rst_blocks(raw_lines: list[str]) -> Iterator[_Block]:
         indent = len(line) - len(body)
         index += 1
         if skip >= 0:
-            if not body or indent > skip:
+            inside = indent > skip if body else not skip_line  # a blank line ends a target
+            if inside:
                 continue
             skip = -1
         if not body:
             if item is not None:
                 item.blank = True
+                if item.verbatim_line:
+                    item.verbatim = -1
             if para:
                 yield _Paragraph(para_at, para)
                 para = []
@@ -537,14 +562,15 @@ def _rst_blocks(raw_lines: list[str]) -> Iterator[_Block]:
             rel = line[item.col :]
             if _is_explicit(body):
                 item.code(rel)
-                item.verbatim = indent
+                below = lines[index] if index < count else ""
+                item.verbatim, item.verbatim_line = indent, _ends_at_blank(body, below)
                 continue
             if body[0] in _RST_MARKER_START and (marker := _RST_MARKER.match(body)):
                 item.block(rel, body[marker.end() :])
             else:
                 item.line(rel, body)
             if body.endswith("::"):
-                item.verbatim = indent
+                item.verbatim, item.verbatim_line = indent, False
             continue
         if item is not None:
             yield item
@@ -554,7 +580,8 @@ def _rst_blocks(raw_lines: list[str]) -> Iterator[_Block]:
             if para:
                 yield _Paragraph(para_at, para)
                 para = []
-            skip = indent  # what follows, indented, is a literal block, comment or directive
+            # what follows, indented, is a literal block, comment or directive
+            skip, skip_line = indent, _ends_at_blank(body, below)
             continue
         if indent == 0 and _is_adornment(body):
             under = lines[index + 1] if index + 1 < count else ""
@@ -588,7 +615,7 @@ def _rst_blocks(raw_lines: list[str]) -> Iterator[_Block]:
         if body.endswith("::"):
             yield _Paragraph(para_at, para)  # a literal block follows: the paragraph ends
             para = []
-            skip = indent
+            skip, skip_line = indent, False
     if item is not None:
         yield item
     if para:

@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from docutils import nodes
+from docutils.core import publish_doctree
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -21,6 +23,8 @@ from sphinxcontrib_releases.features import (
     _Heading,
     _Item,
     _markdown_blocks,
+    _Paragraph,
+    _rst_blocks,
     extract_features,
 )
 from sphinxcontrib_releases.model import Feature
@@ -1175,6 +1179,9 @@ def test_rst_comment_inside_an_item() -> None:
     (feature,) = extract_features(body, syntax="rst")
     assert feature.text == "One two"
     assert feature.markdown == "One\n\n.. - hidden\n   more hidden\n\ntwo"
+    body = "Highlights\n==========\n\n- One\n\n  .. _target:\n\n     quoted, not hidden\n"
+    (feature,) = extract_features(body, syntax="rst")
+    assert feature.text == "One quoted, not hidden"
 
 
 # --- The Markdown scan against markdown-it-py ---------------------------------------------------
@@ -1319,6 +1326,153 @@ MARKDOWN_FRAGMENTS = [
 @given(st.lists(st.sampled_from(MARKDOWN_FRAGMENTS), max_size=14).map("\n".join))
 def test_scan_matches_markdown_it_on_any_arrangement(body: str) -> None:
     assert scanned_outline(body) == sorted_outline(body)
+
+
+# --- The reST scan against docutils ------------------------------------------------------------
+# The same for reStructuredText, with docutils (as Sphinx sets it up: no document title
+# promoted) as the reference: the same section titles and top-level list items, in order, on
+# well-formed input. Directive content is not the note's own list, whatever the directive.
+
+DOCUTILS = {"doctitle_xform": False, "report_level": 5, "halt_level": 5, "warning_stream": False}
+
+
+def docutils_outline(body: str) -> list[tuple[str, str]] | None:
+    """Titles and top-level items per docutils; ``None`` when docutils finds the body wrong."""
+    document = publish_doctree(body, settings_overrides={**DOCUTILS, "report_level": 1})
+    for message in document.findall(nodes.system_message):
+        if message["level"] >= 2 and "Unknown interpreted text role" not in message.astext():
+            return None
+    outline: list[tuple[str, str]] = []
+    passed_over = (
+        nodes.comment,
+        nodes.literal_block,
+        nodes.system_message,
+        nodes.target,
+        nodes.topic,
+        nodes.Admonition,
+    )
+
+    def walk(node: nodes.Element) -> None:
+        for child in node.children:
+            if isinstance(child, nodes.title) and isinstance(node, nodes.section):
+                outline.append(("heading", child.rawsource))
+            elif isinstance(child, (nodes.bullet_list, nodes.enumerated_list)):
+                outline.extend(("item", "") for _ in child.children)
+            elif isinstance(child, nodes.Element) and not isinstance(child, passed_over):
+                walk(child)
+
+    walk(document)
+    return outline
+
+
+def rst_outline(body: str) -> list[tuple[str, str]]:
+    return [
+        ("heading", block.text) if isinstance(block, _Heading) else ("item", "")
+        for block in _rst_blocks(body.split("\n"))
+        if not isinstance(block, _Paragraph)
+    ]
+
+
+def rst_bodies() -> list[tuple[str, str]]:
+    bodies = [
+        (name, value)
+        for name, value in globals().items()
+        if name.endswith("_RST") and isinstance(value, str)
+    ]
+    roots = Path(__file__).parent / "roots"
+    docs = Path(__file__).parents[1] / "docs"
+    notes = sorted([*roots.rglob("notes/*.rst"), *(docs / "examples" / "notes").glob("*.rst")])
+    bodies.extend((path.name, read_note(path).body) for path in notes)
+    return bodies
+
+
+@pytest.mark.parametrize(("name", "body"), rst_bodies(), ids=lambda value: str(value)[:30])
+def test_rst_scan_matches_docutils(name: str, body: str) -> None:
+    reference = docutils_outline(body)
+    if reference is None:  # docutils warns about it: no reference to hold the scan to
+        assert name == "NOTE_RST"  # its three kinds of bullets, deliberately in one list
+        return
+    assert rst_outline(body) == reference
+
+
+def test_rst_scan_matches_docutils_on_generated_notes(tmp_path: Path) -> None:
+    benchmarks = Path(__file__).parents[1] / "benchmarks"
+    sys.path.insert(0, str(benchmarks))
+    try:
+        generate = importlib.import_module("generate")
+    finally:
+        sys.path.remove(str(benchmarks))
+    paths = generate.generate(tmp_path, 60, seed=5, rst_share=1.0)
+    compared = 0
+    for path in paths:
+        body = read_note(path).body
+        reference = docutils_outline(body)
+        if reference is not None:
+            assert rst_outline(body) == reference, path.name
+            compared += 1
+    assert compared > len(paths) // 2
+
+
+@pytest.mark.parametrize(
+    ("body", "items"),
+    [
+        (".. _target:\n\n   - a block quote after a target", 1),
+        (".. _target: https://example.org\n\n   - a block quote after a target", 1),
+        (".. __: https://example.org\n\n   - a block quote after an anonymous target", 1),
+        ("..\n\n   - a block quote after an empty comment", 1),
+        ("..\n   - a comment\n\n   - the same comment", 0),
+        (".. a comment\n\n   - the same comment", 0),
+        (".. note::\n\n   - directive content", 0),
+        ("- item\n\n  .. _target:\n\n     - a block quote in the item", 1),
+    ],
+)
+def test_rst_explicit_markup_ends_where_docutils_ends_it(body: str, items: int) -> None:
+    outline = rst_outline(body + "\n")
+    assert outline == docutils_outline(body + "\n")
+    assert outline.count(("item", "")) == items
+
+
+RST_BLOCKS = [
+    "Title\n=====",
+    "Other title\n-----------",
+    "Third\n~~~~~",
+    "=======\n Over\n=======",
+    "plain prose\non two lines",
+    "para ending::\n\n    - literal item",
+    "::\n\n    - literal",
+    "   indented quote",
+    "- item\n- second",
+    "- item\n\n  - nested\n\n- after",
+    "* star\n  continued",
+    "#. auto\n#. auto two",
+    "1) one\n2) two",
+    "(1) one",
+    "• bullet",
+    "- item::\n\n      - code in item",
+    "- item\n\n  .. - comment in item",
+    "- item\n\n  .. _target:\n\n     quoted in the item",
+    ".. comment\n   - in comment",
+    ".. comment\n\n   - still in the comment",
+    "..\n   - in empty comment",
+    "..",
+    ".. note::\n\n   - in directive",
+    ".. code-block:: rst\n\n   - code",
+    ".. _target:",
+    ".. _target: https://example.org",
+    ".. |x| replace:: y",
+    "   - quoted item\n   - two",
+    ":field: value",
+    "text with ``literal`` and :role:`x`",
+    "--------",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(RST_BLOCKS), min_size=1, max_size=8).map("\n\n".join))
+def test_rst_scan_matches_docutils_on_any_arrangement(body: str) -> None:
+    reference = docutils_outline(body + "\n")
+    if reference is not None:
+        assert rst_outline(body + "\n") == reference
 
 
 # --- Dropping boilerplate ---------------------------------------------------------------------
