@@ -386,7 +386,7 @@ def _markdown_blocks(lines: list[str]) -> Iterator[_Block]:
             line = line.expandtabs(4)
         body = line.lstrip(" ")
         indent = len(line) - len(body)
-        if fence or html is not None:
+        if fence or html:
             if in_item and item is not None and body and indent < item.col:
                 fence, html = "", None  # the item ends, and its block with it: read the line anew
             elif fence:
@@ -435,26 +435,30 @@ def _markdown_blocks(lines: list[str]) -> Iterator[_Block]:
         if indent <= 3:
             ends = True  # whether the line ends the item and paragraph before it
             new: _Block | None = None
-            in_para = bool(para) and not table  # a table's rows are no paragraph...
-            # ...but a lone HTML tag cannot end them either
-            lazy = para or quoted or (item is not None and item.open and not item.blank)
             if first == "#" and (atx := _atx(body)) is not None:
                 if not atx[1]:
                     continue  # an empty heading: as if the line were not there
                 new = _Heading(atx[0], atx[1], index)
             elif first in "`~" and (run := _fence(body)):
                 fence, in_item = run, False
-            elif first == "<" and (end := _html_block(body, in_paragraph=bool(lazy))):
+            elif first == "<" and (
+                end := _html_block(  # a lone tag cannot end a paragraph, nor a table's rows
+                    body,
+                    in_paragraph=bool(para)
+                    or quoted
+                    or (item is not None and item.open and not item.blank),
+                )
+            ):
                 if not end.search(line):
                     html, in_item = end, False
-            elif in_para and first in "=-" and not body.strip(first):
+            elif para and not table and first in "=-" and not body.strip(first):
                 new = _Heading(1 if first == "=" else 2, " ".join(para), para_at)
                 para = []  # the paragraph is the heading's text
             elif first in "-*_" and _is_break(body):
                 pass
             elif first in _MD_MARKER_START and (marker := _MD_MARKER.match(body)):
                 content = body[marker.end() :].strip()
-                if in_para and not _interrupts(marker, content):
+                if para and not table and not _interrupts(marker, content):
                     ends = False
                 else:
                     new = _Item(index, _content_col(indent, marker), content)
@@ -862,7 +866,7 @@ class _Collector:
         self.open.append(_Subsection(block, title, kind))
 
     def paragraph(self, block: _Paragraph) -> None:
-        if not self.open or self.open[-1].kind is not _PENDING:
+        if self.open[-1].kind is not _PENDING:
             return
         text = self.plain(" ".join(block.lines))
         if not text:
@@ -876,8 +880,6 @@ class _Collector:
         self._subsection(top, top.lead or text, len(self.open) - 1)
 
     def item(self, block: _Item) -> None:
-        if not self.level:
-            return
         section = None
         if self.open:
             top = self.open[-1]
@@ -974,11 +976,13 @@ def extract_features(
     lines = body.split("\n")
     collector = _Collector(lines, syntax, first_line, headings, stop_headings, drop_items)
     for block in blocks(lines):
-        if isinstance(block, _Item):
-            collector.item(block)
-        elif isinstance(block, _Heading):
+        if isinstance(block, _Heading):
             collector.heading(block)
-        elif collector.level:
+        elif not collector.level:
+            continue  # outside feature sections only headings matter
+        elif isinstance(block, _Item):
+            collector.item(block)
+        elif collector.open:
             collector.paragraph(block)
     collector.close()
     return collector.features

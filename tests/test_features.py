@@ -1621,6 +1621,14 @@ def test_any_text(body: str, syntax: str, first_line: int) -> None:
         "# Highlights\n\n- x\n" + "  an indented line\n" * 100_000,
         "Highlights\n==========\n\n- " + ":a:" * 30_000 + "`",
         "Highlights\n==========\n\n- " + "``a`" * 30_000,
+        "# Highlights\n\n- " + "<!--" * 30_000,
+        "# Highlights\n\n<a" + ' b="c"' * 30_000 + " /",
+        "# Highlights\n\n" + "| a " * 30_000 + "\n" + "|-" * 30_000,
+        "# Highlights\n\n[" + "a" * 60_000,
+        "# Highlights\n\n" + "".join(" " * (2 * (i % 50)) + "- x\n" for i in range(30_000)),
+        "# Highlights\n\n" + "## A\n\nText:\n\n" * 20_000,
+        "Highlights\n==========\n\n- " + "a_ " * 30_000,
+        "Highlights\n==========\n\n- " + "a." * 30_000 + "_",
     ],
 )
 def test_hostile_input_stays_fast(body: str) -> None:
