@@ -688,7 +688,8 @@ def _markdown_text(source: str) -> str:
 _RST_INLINE = re.compile(
     r"""
     \\(?P<esc>.)
-  | `(?:`(?P<lit>(?:[^`]|`(?!`))+)``|(?<![\w`]`)(?P<interp>[^`]+)`(?:__?)?)
+  | `(?:`(?P<lit>(?:[^`]|`(?!`))+)``
+      |(?<![\w`]`)(?P<interp>[^`]+)`(?:__?|:(?P<suffix>[\w+.-]+(?::[\w+.-]+)?):)?)
   | :(?<![\w`]:)(?P<role>[\w+.-]+(?::[\w+.-]+)?):`(?P<target>[^`]*)`
   | (?P<colons>::)(?=\s|$)
   | \*(?<![\w*]\*)(?:\*(?P<strong>[^*]+)\*\*|(?P<em>[^*\s][^*]*)\*)
@@ -748,6 +749,9 @@ def _rst_inline(match: re.Match[str]) -> str:
     if kind == "target":
         title, target = _split_target(inner)
         return title or _role_text(match["role"], target)
+    if kind == "suffix":  # a role written after its text
+        title, target = _split_target(match["interp"])
+        return title or _role_text(inner, target)
     if kind == "interp":
         title, target = _split_target(inner)
         return title or target

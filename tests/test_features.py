@@ -553,6 +553,8 @@ RST_TEXT = [
     (":guilabel:`&Cancel` or :guilabel:`Save && Quit`", "Cancel or Save & Quit"),
     (":samp:`print({value})` and :file:`{name}.toml`", "print(value) and name.toml"),
     ("see psycopg_, `the docs`_ or Django__.", "see psycopg, the docs or Django."),
+    ("`~acme.Thing`:class: and `PEP 8 <8>`:pep: after", "Thing and PEP 8 after"),
+    ("`9110`:rfc: semantics", "RFC 9110 semantics"),
     (
         "``name_`` and __init__ and snake_case keep theirs",
         "name_ and __init__ and snake_case keep theirs",
