@@ -172,25 +172,31 @@ class Release:
 
 @dataclass(frozen=True)
 class Feature:
-    """One bullet item of a feature section."""
+    """One feature of a feature section: a list item, or a sub-heading written up in prose."""
 
     text: str
     """Plain text, for matching and searching."""
     markdown: str
-    """The item as written in the note (Markdown or reST), for rendering."""
+    """The item (or the sub-heading's text) as written in the note, Markdown or reST, for
+    rendering."""
     section: str | None = None
     """The sub-heading it stands under (``Type annotations``), if any."""
     peps: tuple[int, ...] = ()
     line: int = 0
-    """1-based line of the item in the note file."""
+    """1-based line of the item (or sub-heading) in the note file."""
+    description: str | None = None
+    """For a sub-heading: its first paragraph, as plain text."""
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "text": self.text,
             "markdown": self.markdown,
             "section": self.section,
             "peps": list(self.peps),
         }
+        if self.description is not None:
+            data["description"] = self.description
+        return data
 
 
 @dataclass(frozen=True)

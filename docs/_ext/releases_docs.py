@@ -343,7 +343,9 @@ class NoteSummary(SphinxDirective):
             (
                 [
                     _paragraph(feature.section or "—"),
-                    _paragraph(feature.text),
+                    _paragraph(feature.text)
+                    if feature.description is None
+                    else _paragraph(feature.text, " — ", nodes.emphasis("", feature.description)),
                     _paragraph(", ".join(str(n) for n in feature.peps) or "—"),
                 ],
                 [],
