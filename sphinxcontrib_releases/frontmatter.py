@@ -357,6 +357,8 @@ def page_text(text: str, syntax: str) -> str | None:
     Every other line keeps its number. ``None`` when the file can be read as it is.
     """
     text = text.removeprefix("\ufeff")
+    if syntax != "rst" and not text.startswith("+++"):
+        return None  # YAML or none: MyST reads it itself (and YAML need not be parsed again)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     header = split(text, syntax)
