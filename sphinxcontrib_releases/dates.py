@@ -63,13 +63,15 @@ _LABEL = re.compile(
     (?:
         (?:release|publication|publishing|publish)[ \t]+date
       | date(?:[ \t]+of[ \t]+release)?
+      | (?:released|published|posted|written)[ \t]+by[ \t]+[^,;:()\[\]]{1,60}?(?=[ \t]+on[ \t])
       | released | release | published | posted | issued
     )
     (?:[ \t]+on)?[ \t]*[:\u2014\u2013-]?[ \t]*
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-"""Words that may open a date line: ``Released:``, ``Release date:``, ``published on``."""
+"""Words that may open a date line: ``Released:``, ``Release date:``, ``published on``,
+``Posted by Ines Sample on``."""
 
 _MARKUP = str.maketrans("", "", "*_`\\")
 """Emphasis, literal and escape characters around or inside a date line."""

@@ -110,6 +110,8 @@ def test_every_month_spelling_reads() -> None:
         "*(released April 3, 2023)*",
         "[Released 2023-04-03]",
         "Released — April 3, 2023",
+        "Posted by Ines Sample on April 3, 2023",
+        "_Written by the release team on Monday, 3 April 2023_",
         "April 3, 2023  ",  # a Markdown hard break
         "April 3, 2023\\",
     ],
@@ -128,6 +130,8 @@ def test_date_lines(line: str) -> None:
         "Released: soon",
         "*February 30, 2023*",
         "Updated: April 3, 2023",  # an update is not the publication
+        "Posted by Ines Sample, April 3, 2023",
+        "Posted by Ines Sample on the train on April 3, 2023 at noon",
         "Version 4.2.0",
         "A" * 200,
     ],
