@@ -14,7 +14,7 @@ from typing import TextIO
 from sphinxcontrib_releases import __version__
 from sphinxcontrib_releases.checks import Finding, check_notes
 from sphinxcontrib_releases.model import Announcement
-from sphinxcontrib_releases.reader import NOTE_SUFFIXES, read_note
+from sphinxcontrib_releases.reader import NOTE_SUFFIXES, SYNTAXES, read_note
 from sphinxcontrib_releases.warnings_ import WarningType
 
 PROG = "sphinxcontrib-releases"
@@ -43,6 +43,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     inspect.add_argument("paths", nargs="+", metavar="PATH", help="note files, folders or globs")
     inspect.add_argument("--json", action="store_true", help="print one JSON object per note")
     inspect.add_argument("--strict", action="store_true", help="exit 1 if any note has a problem")
+    _syntax_option(inspect)
     inspect.set_defaults(run=_inspect)
     check = commands.add_parser(
         "check",
@@ -57,8 +58,18 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         default="text",
         help="'json': a list of {path, line, type, message} objects",
     )
+    _syntax_option(check)
     check.set_defaults(run=_check)
     return parser
+
+
+def _syntax_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--syntax",
+        choices=SYNTAXES,
+        help="read every note in this syntax (default: by suffix; a .txt note that opens with a "
+        "reST title or field list is reST, any other Markdown)",
+    )
 
 
 def expand_paths(arguments: Iterable[str]) -> list[Path]:
@@ -95,7 +106,7 @@ def report_problems(notes: Iterable[Announcement], stream: TextIO) -> int:
 
 
 def _inspect(args: argparse.Namespace) -> int:
-    notes = [read_note(path) for path in expand_paths(args.paths)]
+    notes = [read_note(path, syntax=args.syntax) for path in expand_paths(args.paths)]
     if args.json:
         json.dump([note.to_json() for note in notes], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
@@ -116,7 +127,7 @@ def _check(args: argparse.Namespace) -> int:
                 Finding(argument, 1, str(WarningType.NOT_FOUND), "matches no note file")
             )
         paths.extend(matched)
-    notes = [read_note(path) for path in dict.fromkeys(paths)]
+    notes = [read_note(path, syntax=args.syntax) for path in dict.fromkeys(paths)]
     findings = sorted([*findings, *check_notes(notes)])
     if args.format == "json":
         json.dump([f.to_json() for f in findings], sys.stdout, indent=2, ensure_ascii=False)
@@ -131,12 +142,17 @@ def _summary(note: Announcement) -> str:
         versions = ", ".join(f"{r.name} ({r.label})" for r in note.releases)
     else:
         versions = "announces no release"
+    origins = dict(note.origins)
+
+    def origin(fact: str) -> str:
+        return f" ({origins[fact]})" if fact in origins else ""
+
     lines = [
         note.source,
-        f"  title:    {note.title or '(none)'}",
+        f"  title:    {note.title or '(none)'}{origin('title')}",
         f"  releases: {versions}",
-        f"  date:     {note.date.isoformat() if note.date else '(none)'}",
-        f"  author:   {note.author or '(none)'}",
+        f"  date:     {note.date.isoformat() if note.date else '(none)'}{origin('date')}",
+        f"  author:   {note.author or '(none)'}{origin('author')}",
         f"  features: {len(note.features)}",
         f"  PEPs:     {', '.join(str(n) for n in note.peps) or '(none)'}",
     ]

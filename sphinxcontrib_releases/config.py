@@ -21,6 +21,7 @@ from sphinxcontrib_releases.features import (
 from sphinxcontrib_releases.feeds import feed_specs
 from sphinxcontrib_releases.model import Phase
 from sphinxcontrib_releases.reader import ReaderOptions
+from sphinxcontrib_releases.sources import FRONT_MATTER_KEYS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -97,6 +98,32 @@ def _phase_colors(value: Any) -> dict[str, str]:
             raise ValueError(f"{color!r} is not one of {', '.join(sorted(BADGE_COLORS))}")
         colors[phase.value] = color
     return colors
+
+
+def _front_matter_keys(value: Any) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        raise ValueError("expected a mapping of a front matter key to one of the reader's keys")
+    for key, target in value.items():
+        if not isinstance(key, str) or not key:
+            raise ValueError(f"{key!r} is not a key name")
+        if target not in FRONT_MATTER_KEYS:
+            raise ValueError(f"{target!r} is not one of {', '.join(FRONT_MATTER_KEYS)}")
+    return dict(value)
+
+
+#: How Sphinx's ``source_suffix`` names the note syntaxes.
+_FILETYPE_SYNTAXES = {"restructuredtext": "rst", "markdown": "markdown"}
+
+
+def source_syntaxes(source_suffix: Any) -> tuple[tuple[str, str], ...]:
+    """The note syntax of each suffix that Sphinx's ``source_suffix`` maps to reST or Markdown."""
+    if not isinstance(source_suffix, Mapping):
+        return ()
+    return tuple(
+        (suffix.lower(), _FILETYPE_SYNTAXES[filetype])
+        for suffix, filetype in source_suffix.items()
+        if isinstance(suffix, str) and filetype in _FILETYPE_SYNTAXES
+    )
 
 
 def _option(
@@ -196,6 +223,15 @@ class ReleasesConfig:
         rebuild="",
         types=(int,),
     )
+    front_matter_keys: dict[str, str] = _option(  # noqa: RUF009 - a copy per instance
+        {},
+        "A project's own front matter keys, each mapped to the reader's key it stands for: "
+        '``{"release_date": "date", "writers": "author"}``. They are tried before the '
+        "reader's own keys (``title``, ``date``, ``updated``, ``author``, ``description``, "
+        "``tags``, ``version``, ``draft``, ``published``, ``phase``, ``series``, ``peps``).",
+        _front_matter_keys,
+        types=(dict,),
+    )
     feeds: tuple[Any, ...] = _option(
         (),
         "Extra feeds besides ``releases.atom`` and ``releases.rss``: a list of mappings with "
@@ -214,6 +250,7 @@ class ReleasesConfig:
             stop_headings=self.stop_headings,
             drop_items=self.drop_items,
             max_bytes=self.max_note_bytes,
+            front_matter_keys=tuple(self.front_matter_keys.items()),
         )
 
 
@@ -257,6 +294,14 @@ def _validate(app: Sphinx, config: Config) -> None:
             setattr(config, name, _default(option))
             values[option.name] = option.metadata["validator"](_default(option))
     _SETTINGS[config] = ReleasesConfig(**values)
+
+
+def reader_options(config: Config) -> ReaderOptions:
+    """How a build reads notes: the settings, and Sphinx's ``source_suffix``, which decides the
+    syntax of a suffix it maps (``.txt`` to ``restructuredtext``)."""
+    return dc.replace(
+        get_config(config).reader_options, syntaxes=source_syntaxes(config.source_suffix)
+    )
 
 
 def get_config(config: Config) -> ReleasesConfig:

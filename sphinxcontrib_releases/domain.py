@@ -21,7 +21,7 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from sphinxcontrib_releases.checks import duplicates
-from sphinxcontrib_releases.config import get_config
+from sphinxcontrib_releases.config import get_config, reader_options
 from sphinxcontrib_releases.logs import conf_location, warn
 from sphinxcontrib_releases.model import Announcement, Release, product_key
 from sphinxcontrib_releases.reader import NoteCache, find_notes
@@ -322,7 +322,7 @@ def collect_notes(
         location = f"{pattern}:1" if is_file else conf_location(app.confdir, pattern)
         warn(problem.subtype, problem.message, location=location)
 
-    options = config.reader_options
+    options = reader_options(app.config)
     notes: dict[str, Announcement] = {}
     for path in found.paths:
         source = str(path)

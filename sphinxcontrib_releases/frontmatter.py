@@ -1,14 +1,17 @@
 """Splitting a note into its metadata and its body, for both note syntaxes.
 
-Markdown notes open with a YAML block between ``---`` lines; reStructuredText notes open with a
-field list (``:date: 2023-01-10``), before or right after the title. Either way the result is a
-:class:`Header`: the raw key/value mapping, where each key stands, and where the body begins.
-Nothing here interprets the values; :mod:`sphinxcontrib_releases.reader` does.
+Markdown notes open with a YAML block between ``---`` lines or a TOML block between ``+++``
+lines; reStructuredText notes open with a field list (``:date: 2023-01-10``), before or right
+after the title. Either way the result is a :class:`Header`: the raw key/value mapping, where
+each key stands, and where the body begins. Nothing here interprets the values;
+:mod:`sphinxcontrib_releases.reader` does.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,7 +52,12 @@ class Header:
     problems: list[Problem] = field(default_factory=list)
     usable: bool = True
     """False when the front matter cannot be used at all (never closed, not a YAML mapping,
-    refused): the note is skipped rather than shown without its metadata."""
+    not TOML, refused): the note is skipped rather than shown without its metadata."""
+    kind: str = ""
+    """Where the metadata was written: ``yaml``, ``toml``, ``fields`` (a reST field list before
+    the title) or ``docinfo`` (a reST field list after it); ``""`` when there is none."""
+    metadata_lines: tuple[int, int] = (0, 0)
+    """The 0-based, end-exclusive range of file lines that hold the metadata."""
 
 
 def split(text: str, syntax: str) -> Header:
@@ -64,7 +72,9 @@ def split(text: str, syntax: str) -> Header:
 
 def _split_markdown(text: str) -> Header:
     lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    if lines[0].rstrip() == "+++":
+        return _split_toml(text, lines)
+    if lines[0].rstrip() != "---":
         header = Header(body=text)
         _markdown_title(header)
         return header
@@ -79,7 +89,8 @@ def _split_markdown(text: str) -> Header:
             )
         )
         return header
-    header = Header(body="\n".join(lines[end + 1 :]), body_line=end + 2)
+    header = Header(body="\n".join(lines[end + 1 :]), body_line=end + 2, kind="yaml")
+    header.metadata_lines = (0, end + 1)
     header.lines = _yaml_key_lines(lines, end)
     fields = _load_yaml("\n".join(lines[1:end]), header.problems)
     header.fields = fields or {}
@@ -244,21 +255,204 @@ def _atx_text(rest: str) -> str:
     return text
 
 
+# -- Markdown + TOML ---------------------------------------------------------------------------
+
+_TOML_FENCE = re.compile(r"\+\+\+[ \t]*")
+_TOML_NAME = r"[ \t]*(?:\"([^\"\n]*)\"|'([^'\n]*)'|([A-Za-z0-9_-]+))[ \t]*"
+_TOML_KEY = re.compile(_TOML_NAME + r"[.=]")
+_TOML_TABLE = re.compile(r"[ \t]*\[\[?" + _TOML_NAME)
+_TOML_WHERE = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)\)$")
+
+
+def _split_toml(text: str, lines: list[str]) -> Header:
+    """A TOML front matter between ``+++`` lines (Hugo, Zola); tables are kept as mappings."""
+    end = next((i for i in range(1, len(lines)) if _TOML_FENCE.fullmatch(lines[i])), None)
+    if end is None:
+        header = Header(body=text, usable=False)
+        message = f"front matter opened with '+++' is never closed{_SKIPPED}"
+        header.problems.append(Problem(WarningType.FRONT_MATTER, message, 1))
+        return header
+    header = Header(body="\n".join(lines[end + 1 :]), body_line=end + 2, kind="toml")
+    header.metadata_lines = (0, end + 1)
+    header.lines = _toml_key_lines(lines, end)
+    source = "\n".join(lines[1:end])
+    try:
+        header.fields = tomllib.loads(source)
+    except RecursionError:  # tomllib recurses into nested arrays and tables
+        message = f"front matter nests deeper than {MAX_YAML_DEPTH} levels{_SKIPPED}"
+        header.problems.append(Problem(WarningType.FRONT_MATTER, message, 2))
+        header.usable = False
+        return header
+    except tomllib.TOMLDecodeError as error:
+        where = _TOML_WHERE.search(str(error))
+        reason = str(error)[: where.start()] if where else str(error)
+        if where and where.group(1):
+            line = int(where.group(1)) + 1
+        else:  # "at end of document": the block's last written line
+            line = next((i + 1 for i in range(end - 1, 0, -1) if lines[i].strip()), 1)
+        message = f"front matter is not TOML: {reason}{_SKIPPED}"
+        header.problems.append(Problem(WarningType.FRONT_MATTER, message, line))
+        header.usable = False
+        return header
+    if _deeper_than(header.fields, MAX_YAML_DEPTH):
+        message = f"front matter nests deeper than {MAX_YAML_DEPTH} levels{_SKIPPED}"
+        header.problems.append(Problem(WarningType.FRONT_MATTER, message, 2))
+        header.usable = False
+        return header
+    if any(_has_float(header.fields.get(key)) for key in _AS_WRITTEN):
+        # TOML reads ``version = 3.10`` as the float 3.1: keep such numbers as written
+        written = tomllib.loads(source, parse_float=str)
+        for key in _AS_WRITTEN & header.fields.keys():
+            header.fields[key] = written[key]
+    _markdown_title(header)
+    return header
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether lists and mappings nest deeper than ``limit`` (walked without recursion)."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth >= limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def _has_float(value: Any) -> bool:
+    return isinstance(value, float) or (
+        isinstance(value, list) and any(isinstance(item, float) for item in value)
+    )
+
+
+def _toml_key_lines(lines: list[str], end: int) -> dict[str, int]:
+    """The line of each top-level key: a ``key =`` before the first table, or a table's header."""
+    found: dict[str, int] = {}
+    in_table = False
+    for number in range(1, end):
+        line = lines[number]
+        table = _TOML_TABLE.match(line) if line.lstrip().startswith("[") else None
+        if table:
+            in_table = True
+            found.setdefault(next(g for g in table.groups() if g is not None), number + 1)
+            continue
+        key = None if in_table else _TOML_KEY.match(line)
+        if key:
+            found.setdefault(next(g for g in key.groups() if g is not None), number + 1)
+    return found
+
+
+# -- what a Sphinx parser reads of a note page -------------------------------------------------
+
+
+def page_text(text: str, syntax: str) -> str | None:
+    """The text a Sphinx parser should read for a note page, when it differs from the file.
+
+    The metadata the reader takes from a note must not reach the page as text. MyST knows YAML
+    front matter only: a TOML block becomes the same keys as a YAML block (so that they become
+    the page's metadata, as YAML keys do). docutils makes metadata of a field list before the
+    title only: one after the title, which the reader took as metadata, becomes blank lines.
+    Every other line keeps its number. ``None`` when the file can be read as it is.
+    """
+    text = text.removeprefix("\ufeff")
+    if syntax != "rst" and not text.startswith("+++"):
+        return None  # YAML or none: MyST reads it itself (and YAML need not be parsed again)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    header = split(text, syntax)
+    if header.kind not in ("toml", "docinfo"):
+        return None
+    lines = text.split("\n")
+    start, end = header.metadata_lines
+    if header.kind == "toml":
+        replacement = _as_yaml_block(header.fields, end - start) if header.usable else []
+    else:
+        replacement = []
+    replacement += [""] * (end - start - len(replacement))
+    return "\n".join([*lines[:start], *replacement, *lines[end:]])
+
+
+_NOT_YAML_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+"""Characters that YAML does not allow (or reads as line ends) in a double-quoted scalar."""
+
+
+def _as_yaml_block(fields: dict[str, Any], size: int) -> list[str]:
+    """``fields`` as a YAML front matter of at most ``size`` lines: one key a line, in JSON
+    (which YAML reads), between ``---`` lines. A TOML block holds a line for every top-level
+    key, so the keys always fit in the lines the block had."""
+    entries = [
+        _yaml_safe(json.dumps(key, ensure_ascii=False))
+        + ": "
+        + _yaml_safe(json.dumps(value, ensure_ascii=False, default=str))
+        for key, value in fields.items()
+    ]
+    if len(entries) + 2 > size:  # cannot happen for TOML that parsed; never grow the block
+        entries = []
+    return ["---", *entries, "---"]
+
+
+def _yaml_safe(text: str) -> str:
+    return _NOT_YAML_TEXT.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+# -- which syntax a .txt note is written in -----------------------------------------------------
+
+_OPENING_LINES = 20
+
+
+def looks_like_rst(text: str) -> bool:
+    """Whether a note's opening is reStructuredText: a title over- or underlined by a repeated
+    punctuation character (at least as long as the title), or a field list (``:date: ...``).
+
+    A YAML or TOML front matter opens a Markdown note: its fence is no adornment, as the line
+    after it is longer (``---`` over ``title: ...``) and the line after that is no fence.
+    """
+    lines = text.split("\n", _OPENING_LINES)[:_OPENING_LINES]
+    index = _skip_blank_and_comments(lines, 0)
+    if index >= len(lines):
+        return False
+    if _RST_FIELD.match(lines[index]):
+        return True
+    return _adorned_title(lines, index)
+
+
+def _adorned_title(lines: list[str], index: int) -> bool:
+    first = lines[index].rstrip()
+    second = lines[index + 1].rstrip() if index + 1 < len(lines) else ""
+    if _RST_ADORNMENT.fullmatch(first):
+        third = lines[index + 2].rstrip() if index + 2 < len(lines) else ""
+        return bool(second.strip()) and third == first and len(first) >= len(second.strip())
+    return (
+        bool(first)
+        and first[:1] not in " \t"
+        and bool(_RST_ADORNMENT.fullmatch(second))
+        and len(second) >= len(first)
+    )
+
+
 # -- reStructuredText -----------------------------------------------------------------------------
 
 
 def _split_rst(text: str) -> Header:
     lines = text.split("\n")
     header = Header(body=text)
-    index = _skip_blank_and_comments(lines, 0)
-    index = _read_field_list(lines, index, header)
+    start = _skip_blank_and_comments(lines, 0)
+    index = _read_field_list(lines, start, header)
+    if header.fields:
+        header.kind, header.metadata_lines = "fields", (start, index)
     title_at = _skip_blank_and_comments(lines, index)
     title_end = _rst_title(lines, title_at, header)
     if title_end is not None and not header.fields:
-        # docutils' docinfo position: a field list right after the document title
-        # (left in the body: it holds no bullets, so nothing downstream trips on it)
-        _read_field_list(lines, _skip_blank_and_comments(lines, title_end), header)
+        # docutils' docinfo position: a field list right after the document title. The body
+        # starts after it, so that it is not shown as text besides the byline.
+        start = _skip_blank_and_comments(lines, title_end)
+        end = _read_field_list(lines, start, header)
         if header.fields:
+            header.kind, header.metadata_lines = "docinfo", (start, end)
+            header.body = "\n".join(lines[end:])
+            header.body_line = end + 1
             return header
     header.body = "\n".join(lines[index:])
     header.body_line = index + 1

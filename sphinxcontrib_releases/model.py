@@ -239,6 +239,9 @@ class Announcement:
     readable: bool = True
     """False when the file could not be read at all (binary, not UTF-8, too large)."""
     problems: tuple[Problem, ...] = field(default=(), compare=False)
+    origins: tuple[tuple[str, str], ...] = ()
+    """Where each fact came from: ``(("title", "heading"), ("date", "path"), ...)``, one pair for
+    each fact found (see :mod:`sphinxcontrib_releases.sources`)."""
 
     @property
     def heading(self) -> str:
@@ -291,4 +294,5 @@ class Announcement:
             "features": [f.to_json() for f in self.features],
             "peps": list(self.peps),
             "warnings": [p.to_json() for p in self.problems],
+            "origins": dict(self.origins),
         }

@@ -11,11 +11,13 @@ import hashlib
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from glob import has_magic
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sphinxcontrib_releases import frontmatter
+from sphinxcontrib_releases import frontmatter, sources
+from sphinxcontrib_releases.dates import parse_date
 from sphinxcontrib_releases.features import (
     DEFAULT_DROP_ITEMS,
     DEFAULT_FEATURE_HEADINGS,
@@ -27,32 +29,42 @@ from sphinxcontrib_releases.peps import find_peps
 from sphinxcontrib_releases.versions import find_releases, parse_version
 from sphinxcontrib_releases.warnings_ import WarningType
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
-RST_SUFFIXES = (".rst", ".rest")
-NOTE_SUFFIXES = MARKDOWN_SUFFIXES + RST_SUFFIXES
+#: The syntax of each note suffix when no mapping says otherwise. ``.txt`` is either: a file
+#: that opens with a reST title or field list is reStructuredText, any other is Markdown.
+SUFFIX_SYNTAXES: Mapping[str, str | None] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".rst": "rst",
+    ".rest": "rst",
+    ".txt": None,
+}
+NOTE_SUFFIXES = tuple(SUFFIX_SYNTAXES)
+SYNTAXES = ("markdown", "rst")
 
 #: Front matter keys the reader interprets; all others are kept in ``Announcement.extra``.
-KNOWN_KEYS = frozenset(
-    {
-        "title",
-        "version",
-        "versions",
-        "date",
-        "publishDate",
-        "updatedDate",
-        "updated",
-        "author",
-        "authors",
-        "description",
-        "tags",
-        "published",
-        "draft",
-        "phase",
-        "series",
-        "peps",
-        "product",
+KNOWN_KEYS = frozenset(key for keys in sources.FRONT_MATTER_KEYS.values() for key in keys)
+
+
+def is_known_key(key: str, options: ReaderOptions | None = None) -> bool:
+    """Whether the reader interprets a front matter key (in any letter case)."""
+    return key.lower() in _known_keys(options.front_matter_keys if options else ())
+
+
+@lru_cache(maxsize=16)
+def _known_keys(own: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    return frozenset(key.lower() for key in KNOWN_KEYS) | {key.lower() for key, _ in own}
+
+
+@lru_cache(maxsize=16)
+def _fact_keys(own: tuple[tuple[str, str], ...]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The keys of each fact, the project's own first, each with its lower case form."""
+    return {
+        fact: tuple(
+            (key, key.lower()) for key in (*(k for k, target in own if target == fact), *keys)
+        )
+        for fact, keys in sources.FRONT_MATTER_KEYS.items()
     }
-)
+
 
 _BINARY_SNIFF = 8192
 _OPENING_LINES = 3
@@ -67,59 +79,91 @@ class ReaderOptions:
     stop_headings: tuple[str, ...] = DEFAULT_STOP_HEADINGS
     drop_items: tuple[str, ...] = DEFAULT_DROP_ITEMS
     max_bytes: int = 2_000_000
+    syntaxes: tuple[tuple[str, str], ...] = ()
+    """Suffix to syntax (``(".txt", "rst")``), before :data:`SUFFIX_SYNTAXES`; a Sphinx build
+    passes its ``source_suffix``."""
+    front_matter_keys: tuple[tuple[str, str], ...] = ()
+    """A project's own front matter keys and the fact each states (``("release_date", "date")``),
+    tried before the reader's own keys."""
 
 
 DEFAULT_OPTIONS = ReaderOptions()
 
 
-def syntax_of(path: str | os.PathLike[str]) -> str:
-    """``rst`` for reStructuredText suffixes, ``markdown`` for everything else."""
-    return "rst" if str(path).lower().endswith(RST_SUFFIXES) else "markdown"
+def syntax_of(path: str | os.PathLike[str], options: ReaderOptions = DEFAULT_OPTIONS) -> str | None:
+    """The syntax a note's suffix decides: the options' mapping first, then
+    :data:`SUFFIX_SYNTAXES`; ``None`` when the file's opening must decide (``.txt``). Unknown
+    suffixes are Markdown."""
+    name = os.fspath(path).replace("\\", "/").rpartition("/")[2]
+    suffix = name[name.rfind(".") :].lower() if "." in name.lstrip(".") else ""
+    for known, syntax in options.syntaxes:
+        if known.lower() == suffix:
+            return syntax
+    return SUFFIX_SYNTAXES.get(suffix, "markdown")
+
+
+def guess_syntax(text: str) -> str:
+    """The syntax a note's opening shows: ``rst`` for a reST title or field list."""
+    return "rst" if frontmatter.looks_like_rst(text) else "markdown"
 
 
 def read_note(
-    path: str | os.PathLike[str], options: ReaderOptions = DEFAULT_OPTIONS
+    path: str | os.PathLike[str],
+    options: ReaderOptions = DEFAULT_OPTIONS,
+    *,
+    syntax: str | None = None,
 ) -> Announcement:
-    """Read one note file. Never raises for the file's content; an unreadable file warns."""
+    """Read one note file. Never raises for the file's content; an unreadable file warns.
+
+    ``syntax`` (``markdown`` or ``rst``) overrides what the suffix and the opening decide.
+    """
     source = os.fspath(path)
     data = _file_bytes(source, options)
     if isinstance(data, Announcement):
         return data
-    return read_bytes(data, source, syntax=syntax_of(source), options=options)
+    return read_bytes(data, source, syntax=syntax or syntax_of(source, options), options=options)
 
 
 def _file_bytes(source: str, options: ReaderOptions) -> bytes | Announcement:
     """The file's bytes, or the unusable note that says why they cannot be had."""
-    syntax = syntax_of(source)
     try:
         size = Path(source).stat().st_size
         if size > options.max_bytes:
             return _unusable(
                 source,
-                syntax,
+                syntax_of(source, options) or "markdown",
                 WarningType.TOO_LARGE,
                 f"note is {size} bytes, above the limit of {options.max_bytes}; skipped",
             )
         return Path(source).read_bytes()
     except OSError as error:
         return _unusable(
-            source, syntax, WarningType.NOT_FOUND, f"cannot read note: {error.strerror}"
+            source,
+            syntax_of(source, options) or "markdown",
+            WarningType.NOT_FOUND,
+            f"cannot read note: {error.strerror}",
         )
 
 
 def read_bytes(
-    data: bytes, source: str, *, syntax: str = "markdown", options: ReaderOptions = DEFAULT_OPTIONS
+    data: bytes,
+    source: str,
+    *,
+    syntax: str | None = "markdown",
+    options: ReaderOptions = DEFAULT_OPTIONS,
 ) -> Announcement:
-    """Decode and read a note's bytes."""
+    """Decode and read a note's bytes; with ``syntax=None`` the note's opening decides it."""
     if b"\0" in data[:_BINARY_SNIFF]:
-        return _unusable(source, syntax, WarningType.ENCODING, "note is a binary file; skipped")
+        return _unusable(
+            source, syntax or "markdown", WarningType.ENCODING, "note is a binary file; skipped"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         return _unusable(
             source,
-            syntax,
+            syntax or "markdown",
             WarningType.ENCODING,
             f"note is not valid UTF-8 (byte {data[error.start]:#04x} at offset {error.start}); "
             "skipped",
@@ -129,12 +173,17 @@ def read_bytes(
 
 
 def read_text(
-    text: str, source: str, *, syntax: str = "markdown", options: ReaderOptions = DEFAULT_OPTIONS
+    text: str,
+    source: str,
+    *,
+    syntax: str | None = "markdown",
+    options: ReaderOptions = DEFAULT_OPTIONS,
 ) -> Announcement:
-    """Read a note from its text."""
+    """Read a note from its text; with ``syntax=None`` the note's opening decides it."""
     text = text.removeprefix("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    syntax = syntax or guess_syntax(text)
     if not text.strip():
         return _unusable(source, syntax, WarningType.EMPTY, "note is empty; skipped")
     header = frontmatter.split(text, syntax)
@@ -142,8 +191,22 @@ def read_text(
         return Announcement(
             source=source, syntax=syntax, readable=False, problems=tuple(header.problems)
         )
-    meta = _Metadata(header)
-    title = meta.text("title") or header.title or ""
+    meta = _Metadata(header, options)
+    opening = sources.Opening(
+        source=source,
+        body=header.body,
+        fields=header.fields,
+        heading=header.title,
+        stated={
+            "title": meta.text("title"),
+            "date": meta.date("date"),
+            "updated": meta.date("updated"),
+            "author": meta.people("author"),
+        },
+    )
+    facts = sources.find_facts(opening)
+    known = _known_keys(options.front_matter_keys)
+    title = facts["title"].value if "title" in facts else ""
     releases = meta.releases()
     if not releases and "version" not in header.fields and "versions" not in header.fields:
         releases = _guess_releases(title, header.body)
@@ -164,19 +227,20 @@ def read_text(
         source=source,
         syntax=syntax,
         title=title,
-        date=meta.date("date", "publishDate"),
-        updated=meta.date("updatedDate", "updated"),
-        author=meta.people("author", "authors"),
+        date=facts["date"].value if "date" in facts else None,
+        updated=facts["updated"].value if "updated" in facts else None,
+        author=facts["author"].value if "author" in facts else None,
         description=meta.text("description"),
         tags=meta.tags(),
         published=meta.published(),
         releases=releases,
         features=tuple(features),
         peps=tuple(sorted(peps)),
-        extra=tuple((k, v) for k, v in header.fields.items() if k not in KNOWN_KEYS),
+        extra=tuple((k, v) for k, v in header.fields.items() if k.lower() not in known),
         body=header.body,
         body_line=header.body_line,
         problems=tuple(header.problems),
+        origins=tuple((fact, found.origin) for fact, found in facts.items()),
     )
 
 
@@ -236,24 +300,40 @@ def _names_a_version(text: str) -> bool:
 class _Metadata:
     """Typed access to front matter values; every misfit becomes a problem on the key's line."""
 
-    def __init__(self, header: frontmatter.Header) -> None:
+    def __init__(
+        self, header: frontmatter.Header, options: ReaderOptions = DEFAULT_OPTIONS
+    ) -> None:
         self.fields: Mapping[str, Any] = header.fields
         self.lines = header.lines
         self.problems = header.problems
+        self.fact_keys = _fact_keys(options.front_matter_keys)
+        self.by_lower = {key.lower(): key for key in reversed(self.fields)}  # the first wins
 
     def warn(self, subtype: WarningType, key: str, message: str) -> None:
         self.problems.append(Problem(subtype, message, self.lines.get(key, 1)))
 
-    def first(self, *keys: str) -> tuple[str, Any] | None:
-        for key in keys:
-            if key in self.fields and self.fields[key] is not None:
-                return key, self.fields[key]
+    def present(self, fact: str) -> Iterator[tuple[str, Any]]:
+        """The (key as written, value) of each key of ``fact`` that is present, in the order
+        of the keys: the project's own first, then the reader's, in any letter case."""
+        fields = self.fields
+        for key, lower in self.fact_keys[fact]:
+            written = key if key in fields else self.by_lower.get(lower)
+            if written is not None and fields[written] is not None:
+                yield written, fields[written]
+
+    def first(self, fact: str) -> tuple[str, Any] | None:
+        fields = self.fields
+        for key, lower in self.fact_keys[fact]:
+            written = key if key in fields else self.by_lower.get(lower)
+            if written is not None and fields[written] is not None:
+                return written, fields[written]
         return None
 
-    def text(self, key: str) -> str | None:
-        value = self.fields.get(key)
-        if value is None:
+    def text(self, fact: str) -> str | None:
+        found = self.first(fact)
+        if found is None:
             return None
+        key, value = found
         if isinstance(value, (dict, list)):
             self.warn(
                 WarningType.FIELD, key, f"'{key}' should be text, not a {type(value).__name__}"
@@ -261,41 +341,36 @@ class _Metadata:
             return None
         return " ".join(str(value).split()) or None
 
-    def people(self, *keys: str) -> str | None:
-        found = self.first(*keys)
+    def people(self, fact: str) -> str | None:
+        """Names: text, a list of names, or mappings (a list of them) with a ``name``."""
+        found = self.first(fact)
         if found is None:
             return None
         key, value = found
+        if isinstance(value, dict):
+            value = [value]
         if isinstance(value, list):
-            names = [str(v).strip() for v in value if _is_scalar(v)]
-            if len(names) + value.count(None) < len(value):
+            names = [_name(v) for v in value]
+            if any(name is None and v is not None for name, v in zip(names, value, strict=True)):
                 self.warn(WarningType.FIELD, key, f"'{key}' should be a list of names")
             return ", ".join(name for name in names if name) or None
-        return self.text(key)
+        return self.text(fact)
 
-    def date(self, *keys: str) -> dt.date | None:
-        found = self.first(*keys)
-        if found is None:
+    def date(self, fact: str) -> dt.date | None:
+        """The first key of ``fact`` present; a value that is no date warns. ``published`` is
+        passed over when it is not a date (it is then the publish flag)."""
+        for key, value in self.present(fact):
+            date = _as_date(value)
+            if date is not None:
+                return date
+            if key.lower() in _DATE_OR_FLAG:
+                continue
+            self.warn(WarningType.DATE, key, f"'{key}' is not a date: {_shown(value)}")
             return None
-        key, value = found
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            candidate = value.strip()
-            try:
-                return dt.date.fromisoformat(candidate[:10])
-            except ValueError:
-                try:
-                    return dt.datetime.fromisoformat(candidate).date()
-                except ValueError:
-                    pass
-        self.warn(WarningType.DATE, key, f"'{key}' is not a date: {_shown(value)}")
         return None
 
     def tags(self) -> tuple[str, ...]:
-        value = self.fields.get("tags")
+        key, value = self.first("tags") or ("taxonomies", _taxonomy_tags(self.fields))
         if value is None:
             return ()
         if isinstance(value, str):
@@ -303,18 +378,19 @@ class _Metadata:
         elif isinstance(value, list):
             items = value
         else:
-            self.warn(WarningType.FIELD, "tags", f"'tags' should be a list, not {_shown(value)}")
+            self.warn(WarningType.FIELD, key, f"'tags' should be a list, not {_shown(value)}")
             return ()
         texts = [str(t).strip() for t in items if _is_scalar(t)]
         if isinstance(value, list) and len(texts) + value.count(None) < len(value):
-            self.warn(WarningType.FIELD, "tags", "'tags' should be a list of words")
+            self.warn(WarningType.FIELD, key, "'tags' should be a list of words")
         return tuple(dict.fromkeys(text for text in texts if text))
 
     def published(self) -> bool:
-        for key, when_true in (("draft", False), ("published", True)):
-            value = self.fields.get(key)
-            if value is None:
+        for fact, when_true in (("draft", False), ("published", True)):
+            found = self.first(fact)
+            if found is None or _as_date(found[1]) is not None:  # a date is a publication date
                 continue
+            key, value = found
             flag = _flag(value)
             if flag is None:
                 self.warn(
@@ -325,7 +401,7 @@ class _Metadata:
         return True
 
     def releases(self) -> tuple[Release, ...]:
-        found = self.first("version", "versions")
+        found = self.first("version")
         if found is None:
             return ()
         key, value = found
@@ -342,32 +418,32 @@ class _Metadata:
         return tuple(releases)
 
     def check_phase_and_series(self, releases: tuple[Release, ...]) -> None:
-        phase_value = self.fields.get("phase")
+        phase_key, phase_value = self.first("phase") or ("phase", None)
         if phase_value is not None:
             phase = Phase.parse(str(phase_value))
             if phase is None:
-                self.warn(WarningType.PHASE, "phase", f"unknown phase {_shown(phase_value)}")
+                self.warn(WarningType.PHASE, phase_key, f"unknown phase {_shown(phase_value)}")
             else:
                 for release in releases:
                     if release.phase is not phase:
                         self.warn(
                             WarningType.PHASE,
-                            "phase",
+                            phase_key,
                             f"phase {phase.value!r} contradicts version {release.version} "
                             f"({release.phase.value})",
                         )
-        series = self.fields.get("series")
+        series_key, series = self.first("series") or ("series", None)
         if series is not None:
             for release in releases:
                 if release.series != str(series).strip():
                     self.warn(
                         WarningType.VERSION,
-                        "series",
+                        series_key,
                         f"series {_shown(series)} contradicts version {release.version}",
                     )
 
     def peps(self) -> set[int]:
-        value = self.fields.get("peps")
+        key, value = self.first("peps") or ("peps", None)
         if value is None:
             return set()
         numbers: set[int] = set()
@@ -376,7 +452,7 @@ class _Metadata:
             if text.isdigit() and int(text) <= 9999:
                 numbers.add(int(text))
             else:
-                self.warn(WarningType.FIELD, "peps", f"{_shown(item)} is not a PEP number")
+                self.warn(WarningType.FIELD, key, f"{_shown(item)} is not a PEP number")
         return numbers
 
 
@@ -388,6 +464,46 @@ def _shown(value: object) -> str:
 
 def _is_scalar(value: object) -> bool:
     return isinstance(value, (str, int, float, dt.date))
+
+
+_DATE_OR_FLAG = frozenset({"published"})
+"""Date keys that may also hold something else (``published: true``, the publish flag)."""
+
+
+def _as_date(value: object) -> dt.date | None:
+    """A front matter value as a date: a YAML or TOML date, ISO text (a time may follow), or a
+    date as people write it (``Dec 28, 2023``, ``Thu, 28 Dec 2023 10:00:00 +0000``)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    candidate = value.strip()
+    try:
+        return dt.date.fromisoformat(candidate[:10])
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(candidate).date()
+    except ValueError:
+        return parse_date(candidate, time=True)
+
+
+def _name(value: object) -> str | None:
+    """A person's name: text, or a mapping's ``name`` (``[[authors]]`` tables); ``None`` if
+    neither."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    if _is_scalar(value):
+        return str(value).strip()
+    return None
+
+
+def _taxonomy_tags(fields: Mapping[str, Any]) -> object:
+    """Tags in a ``taxonomies`` table (Zola); ``None`` when there are none."""
+    taxonomies = fields.get("taxonomies")
+    return taxonomies.get("tags") if isinstance(taxonomies, dict) else None
 
 
 def _as_list(value: object) -> list[object]:
@@ -539,7 +655,7 @@ class NoteCache:
         if entry and entry.digest == digest:
             self._entries[source] = entry._replace(mtime=stat.st_mtime_ns, size=stat.st_size)
             return entry.note, False
-        note = read_bytes(data, source, syntax=syntax_of(source), options=options)
+        note = read_bytes(data, source, syntax=syntax_of(source, options), options=options)
         self._entries[source] = _Entry(stat.st_mtime_ns, stat.st_size, options, digest, note)
         return note, True
 

@@ -48,8 +48,9 @@ Schema, version 1::
     The other keys of an announcement: ``title``, ``date`` and ``updated`` (ISO dates or
     ``null``), ``author`` and ``description`` (text or ``null``), ``tags`` (list of text),
     ``published`` (boolean), ``features`` (objects with ``text``, ``markdown``, ``section`` and
-    ``peps``), ``peps`` (numbers) and ``warnings`` (objects with ``type``, ``message`` and
-    ``line``: what the reader found wrong with the note).
+    ``peps``), ``peps`` (numbers), ``warnings`` (objects with ``type``, ``message`` and
+    ``line``: what the reader found wrong with the note) and ``origins`` (where each fact came
+    from: ``{"title": "heading", "date": "date line"}``, an addition).
 """
 
 from __future__ import annotations

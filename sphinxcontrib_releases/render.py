@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.transforms import SphinxTransform
 
+from sphinxcontrib_releases import frontmatter
 from sphinxcontrib_releases.badges import badges, byline
 from sphinxcontrib_releases.config import get_config
 from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
@@ -24,6 +25,9 @@ from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.options import CheckedDirective, choice, lenient
 from sphinxcontrib_releases.peplinks import link_peps
 from sphinxcontrib_releases.warnings_ import WarningType
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 EMBEDDED = "releases-embedded"
 """The class of the sections a ``release`` directive places in its page."""
@@ -64,6 +68,20 @@ def decorate(
                 document.ids[anchor] = badge_node
     for release in note.releases:
         domain.add_target(docname, release, anchors[release.key], page=page)
+
+
+def note_page_source(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``: give Sphinx a note page without the metadata its parser would show as
+    text (a TOML front matter, a reST field list after the title); see
+    :func:`~sphinxcontrib_releases.frontmatter.page_text`."""
+    domain = get_domain(app.env)
+    path = domain.pages.get(docname)
+    note = domain.notes.get(path) if path else None
+    if note is None:
+        return
+    text = frontmatter.page_text(source[0], note.syntax)
+    if text is not None:
+        source[0] = text
 
 
 class NotePage(SphinxTransform):

@@ -49,6 +49,8 @@ def test_option_names_do_not_collide_with_the_older_releases_extension() -> None
         ("releases_similarity", 3, "expected a number above 0 and at most 1"),
         ("releases_max_note_bytes", -5, "expected a positive whole number"),
         ("releases_notes", [1, 2], "expected a list of strings"),
+        ("releases_front_matter_keys", {"when": "birthday"}, "'birthday' is not one of"),
+        ("releases_front_matter_keys", ["when"], "expected a mapping"),
     ],
 )
 def test_bad_values_warn_and_fall_back(

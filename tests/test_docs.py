@@ -101,6 +101,18 @@ def test_warnings_table_lists_every_subtype(site: SphinxTestApp) -> None:
     ]
 
 
+def test_sources_table_lists_every_source_and_each_is_explained(site: SphinxTestApp) -> None:
+    from sphinxcontrib_releases.sources import SOURCES
+
+    notes = page(site, "notes.html")
+    rows = notes.select("table.releases-sources tbody tr")
+    assert [row.select_one("code").get_text() for row in rows] == list(SOURCES)
+    for row, sources in zip(rows, SOURCES.values(), strict=True):
+        assert [b.get_text() for b in row.select("strong")] == [o for o, _ in sources]
+    terms = {dt.get_text().strip() for dt in notes.select("dl dt")}
+    assert {origin for sources in SOURCES.values() for origin, _ in sources} <= terms
+
+
 def test_json_page_documents_every_key(site: SphinxTestApp) -> None:
     documented = {
         code.get_text()

@@ -578,6 +578,12 @@ def test_cli_json_shape(cli_notes: Path) -> None:
         "features",
         "peps",
         "warnings",
+        "origins",
+    }
+    assert good["origins"] == {
+        "title": "front matter",
+        "date": "front matter",
+        "author": "front matter",
     }
     assert good["releases"] == [{"version": "7.4.0b2", "phase": "beta", "series": "7.4"}]
     assert good["date"] == "2041-05-06"

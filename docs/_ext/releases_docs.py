@@ -24,10 +24,11 @@ from sphinx.domains.std import StandardDomain
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, new_document
 
-from sphinxcontrib_releases.config import OPTIONS, PREFIX, get_config
+from sphinxcontrib_releases.config import OPTIONS, PREFIX, reader_options
 from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.peps import find_peps
 from sphinxcontrib_releases.reader import read_note
+from sphinxcontrib_releases.sources import FRONT_MATTER, FRONT_MATTER_KEYS, SOURCES
 from sphinxcontrib_releases.versions import find_releases, parse_version
 from sphinxcontrib_releases.warnings_ import WarningType
 
@@ -228,6 +229,32 @@ class WarningsTable(SphinxDirective):
         ]
 
 
+class SourcesTable(SphinxDirective):
+    """``releases-sources-table``: each fact and its sources in the order they are tried, from
+    ``SOURCES`` (and, for the front matter, its keys from ``FRONT_MATTER_KEYS``)."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        rows: list[Row] = []
+        for fact, sources in SOURCES.items():
+            cell = _paragraph()
+            for index, (origin, _source) in enumerate(sources):
+                if index:
+                    cell += nodes.Text(", then ")
+                cell += nodes.strong(origin, origin)
+                if origin == FRONT_MATTER:
+                    keys = FRONT_MATTER_KEYS[fact]
+                    cell += nodes.Text(" (")
+                    for position, key in enumerate(keys):
+                        if position:
+                            cell += nodes.Text(", ")
+                        cell += nodes.literal(key, key)
+                    cell += nodes.Text(")")
+            rows.append(([_paragraph(nodes.literal(fact, fact)), cell], []))
+        return [_table(["Fact", "Sources, in order"], rows, [20, 80], classes=["releases-sources"])]
+
+
 # -- examples computed by the extension ------------------------------------------------------
 
 
@@ -296,12 +323,16 @@ class NoteSummary(SphinxDirective):
         if not Path(absolute).is_file():
             logger.warning("no such note: %s", self.arguments[0], location=self.get_location())
             return []
-        note = read_note(absolute, get_config(self.config).reader_options)
+        note = read_note(absolute, reader_options(self.config))
         return [self._metadata(note), *self._features(note)]
 
     def _metadata(self, note: Announcement) -> nodes.table:
-        def text(value: str | None) -> str:
-            return value if value else "(none)"
+        origins = dict(note.origins)
+
+        def text(value: str | None, fact: str = "") -> str:
+            if not value:
+                return "(none)"
+            return f"{value} (from the {origins[fact]})" if fact in origins else value
 
         extra: list[nodes.Node] = []
         for index, (key, value) in enumerate(note.extra):
@@ -309,11 +340,11 @@ class NoteSummary(SphinxDirective):
                 extra.append(nodes.Text(", "))
             extra.append(nodes.literal("", f"{key}: {value!r}"))  # as written: no curly quotes
         fields: list[tuple[str, str | list[nodes.Node]]] = [
-            ("title", text(note.title)),
+            ("title", text(note.title, "title")),
             ("releases", _releases_text(note.releases)),
-            ("date", note.date.isoformat() if note.date else "(none)"),
-            ("updated", note.updated.isoformat() if note.updated else "(none)"),
-            ("author", text(note.author)),
+            ("date", text(note.date.isoformat() if note.date else None, "date")),
+            ("updated", text(note.updated.isoformat() if note.updated else None, "updated")),
+            ("author", text(note.author, "author")),
             ("description", text(note.description)),
             ("tags", ", ".join(note.tags) or "(none)"),
             ("published", "yes" if note.published else "no"),
@@ -424,6 +455,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("releases-warnings-table", WarningsTable)
     app.add_directive("releases-versions-table", VersionsTable)
     app.add_directive("releases-peps-table", PepsTable)
+    app.add_directive("releases-sources-table", SourcesTable)
     app.add_directive("releases-note-summary", NoteSummary)
     app.add_directive("releases-command", CommandOutput)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
