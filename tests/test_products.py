@@ -121,7 +121,7 @@ def test_an_ambiguous_version_warns(tmp_path: Path, rootdir: Path) -> None:
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-products", srcdir)
     (srcdir / "notes" / "regex-1.2.0.md").write_text(
-        "---\ntitle: gizmo-regex 1.2.0 is out\n---\n\nText.\n", encoding="utf-8"
+        "---\ntitle: gizmo-regex 1.2.0 is out\ndate: 2024-05-02\n---\n\nText.\n", encoding="utf-8"
     )
     (srcdir / "notes" / "gizmo-1.2.0.md").unlink()
     (srcdir / "index.rst").write_text(

@@ -19,7 +19,6 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 N = 300
 SEED = 11
 BUDGET = 0.98
-NOT_YET = pytest.mark.xfail(strict=True, reason="reader work on branch meta/products/features")
 
 
 @pytest.fixture(scope="module")
@@ -51,14 +50,12 @@ def test_blog_yaml(bench: tuple[ModuleType, ModuleType]) -> None:
     _assert_accurate(_score(bench, "blog-yaml"))
 
 
-@NOT_YET
 def test_rst_notes(bench: tuple[ModuleType, ModuleType]) -> None:
     # ``.txt`` notes are reStructuredText: read with syntax="rst" (from the truth) until the
     # reader's options map suffixes to syntaxes
     _assert_accurate(_score(bench, "rst-notes"))
 
 
-@NOT_YET
 def test_blog_toml(bench: tuple[ModuleType, ModuleType]) -> None:
     _assert_accurate(_score(bench, "blog-toml"))
 
