@@ -13,7 +13,8 @@ width of a small phone (360 px). It fails when:
 - a cell of a release table is taller than ``MAX_LINES`` (4) lines: the height of its content
   as drawn, divided by the computed line height of its text, is above 4.5 (the half line
   leaves room for the padding of badges). A long list has to wrap several to a line or
-  collapse (a closed ``<details>`` counts as drawn, closed);
+  collapse (a closed ``<details>`` counts as drawn, closed); a collapsed list, opened, must
+  show two items a line or more (at most half as many lines as items, rounded up);
 - a column of a release table is clipped: one of its cells is cut off by an ancestor whose
   overflow is ``hidden`` or ``clip`` (or by a page that does not scroll sideways). A column
   hidden in a scrolling container also counts as clipped at the desktop width, where a
@@ -36,6 +37,7 @@ import argparse
 import contextlib
 import functools
 import http.server
+import math
 import os
 import shutil
 import subprocess
@@ -303,11 +305,16 @@ def check_page(
         data = page.evaluate(MEASURE_JS, {"colors": sorted(BADGE_COLORS), "maxLines": MAX_LINES})
         stem = f"{variant.name}-{short}-{viewport}"
         page.screenshot(path=out / f"{stem}.png", full_page=True)
-        # a close-up at full scale: the first release table, or the note's line of badges
+        # a close-up at full scale: the first release table, or the note's line of badges, across
+        # the whole width of the page (so that what a scrolling container hides shows as hidden),
+        # cut from the full page (so that sticky headers do not cover it)
         for selector in ("table.releases-table", ".releases-badges"):
-            detail = page.locator(selector).first
-            if detail.count():
-                detail.screenshot(path=out / f"{stem}-detail.png")
+            found = page.locator(selector)
+            box = found.first.bounding_box() if found.count() else None
+            if box:
+                top = max(0, box["y"] - 8)
+                clip = {"x": 0, "y": top, "width": size.width, "height": box["height"] + 16}
+                page.screenshot(path=out / f"{stem}-detail.png", full_page=True, clip=clip)
                 break
     finally:
         page.close()
@@ -376,6 +383,16 @@ def layout_failures(data: dict[str, Any], size: Viewport) -> list[str]:
                 f"{where} is out of sight in the scrolling {c['by']}, which is itself not "
                 f"wholly on the page (visible {c['visible']})"
             )
+    narrow: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for o in data["opened"]:
+        if o["lines"] > math.ceil(o["items"] / 2):
+            narrow.setdefault((o["table"], o["column"]), []).append(o)
+    for (table, column), lists in narrow.items():
+        worst = max(lists, key=lambda o: o["lines"])
+        failures.append(
+            f"{table!r}, column {column!r}: {len(lists)} collapsed list(s) under two items a "
+            f"line when opened (row {worst['row']!r}: {worst['items']} in {worst['lines']} lines)"
+        )
     broken: dict[str, list[dict[str, Any]]] = {}
     unmarked: dict[str, list[dict[str, Any]]] = {}
     for d in data["dates"]:

@@ -142,8 +142,24 @@
     const px = parseFloat(style.lineHeight);
     return Number.isFinite(px) ? px : 1.2 * parseFloat(style.fontSize);
   };
-  const rendered = (range) =>  // the boxes a range covers as drawn (none inside closed <details>)
-    [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+  // the boxes drawn for a range, or for what is under an element: the content of a closed
+  // <details> is laid out but not drawn (checkVisibility() tells), so it does not count
+  const shown = (node) => (node.nodeType === 1 ? node : node.parentElement).checkVisibility();
+  const boxes = (rects) => [...rects].filter((r) => r.width > 0 && r.height > 0);
+  const rendered = (range) => (shown(range.startContainer) ? boxes(range.getClientRects()) : []);
+  const drawn = (root) => {
+    const rects = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      rects.push(...rendered(range));
+    }
+    for (const el of root.querySelectorAll("*")) {
+      if (shown(el)) rects.push(...boxes(el.getClientRects()));
+    }
+    return rects;
+  };
   const extent = (rects) =>
     rects.length ? Math.max(...rects.map((r) => r.bottom)) - Math.min(...rects.map((r) => r.top)) : 0;
   const headingText = (heading) => {  // without the theme's permalink ("¶", "#" or an icon)
@@ -216,10 +232,8 @@
   for (const table of tables) {
     const name = tableName(table);
     for (const cell of table.querySelectorAll("td")) {
-      const range = document.createRange();
-      range.selectNodeContents(cell);
       const lh = lineHeight(cell.querySelector("p") || cell);
-      const lines = extent(rendered(range)) / lh;
+      const lines = extent(drawn(cell)) / lh;
       maxCellLines = Math.max(maxCellLines, lines);
       if (lines > maxLines + 0.5) {
         tall.push({ table: name, column: columnName(cell), row: rowName(cell), lines });
@@ -260,6 +274,25 @@
     }
   }
 
+  // a collapsed list, opened, wraps several items to a line (and is closed again)
+  const opened = [];
+  for (const table of tables) {
+    for (const details of table.querySelectorAll("td details.releases-collapsed:not([open])")) {
+      const cell = details.closest("td");
+      details.open = true;
+      const items = [...details.querySelectorAll(".releases-item")];
+      const rows = new Set(items.map((item) => Math.round(item.getBoundingClientRect().top)));
+      details.open = false;
+      opened.push({
+        table: tableName(table),
+        column: columnName(cell),
+        row: rowName(cell),
+        items: items.length,
+        lines: rows.size,
+      });
+    }
+  }
+
   // every ISO date shown in a release table, and every element marked as a date anywhere on
   // the page, on one line: a range over its characters is no taller than one line
   const DATE = /\d{4}-\d{2}-\d{2}/g;
@@ -268,7 +301,7 @@
     range.setStart(textNode, start);
     range.setEnd(textNode, end);
     const rects = rendered(range);
-    if (!rects.length) return null;  // not drawn (a closed <details>)
+    if (!rects.length) return null;  // not drawn (in a closed <details>)
     const holder = textNode.parentElement;
     return {
       text: textNode.data.slice(start, end),
@@ -312,6 +345,7 @@
     tall,
     maxCellLines,
     clipped,
+    opened,
     dates,
     pageLuminance: luminance(background(content)),
   };
