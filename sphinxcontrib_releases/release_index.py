@@ -13,8 +13,8 @@ from sphinx import addnodes
 from sphinxcontrib_releases.aggregate import (
     AggregateDirective,
     Cell,
+    cell_list,
     date_cell,
-    date_text,
     table,
 )
 from sphinxcontrib_releases.logs import warn
@@ -77,12 +77,9 @@ class ReleaseIndexDirective(AggregateDirective):
             return note.author or ""
         if column == "features":
             return str(len(note.features)) if note.newest == release else ""
-        cell: list[nodes.Node] = []
-        for number in note.peps:
-            if cell:
-                cell.append(nodes.Text(", "))
-            cell.extend(pep_reference(number, self.state.document, self.lineno, index=False))
-        return cell
+        document = self.state.document
+        peps = [pep_reference(number, document, self.lineno, index=False) for number in note.peps]
+        return cell_list(peps, "PEPs")
 
     def _tables(self, chosen: list[tuple[Release, Announcement]]) -> list[nodes.Node]:
         columns = self._columns()
@@ -91,7 +88,7 @@ class ReleaseIndexDirective(AggregateDirective):
         for series, pairs in groupby(chosen, key=lambda pair: pair[0].series):
             result.append(nodes.rubric(series, series, classes=["releases-series"]))
             rows = [[self._cell(c, release, note) for c in columns] for release, note in pairs]
-            result.append(table(headers, rows, classes=["releases-index"]))
+            result.append(table(headers, rows, classes=["releases-index"], columns=columns))
         return result
 
     def _list(self, chosen: list[tuple[Release, Announcement]]) -> nodes.bullet_list:
@@ -99,7 +96,7 @@ class ReleaseIndexDirective(AggregateDirective):
         for release, note in chosen:
             line = nodes.paragraph("", "", *self.release_link(release))
             if note.date:
-                line += nodes.Text(f" — {note.date.isoformat()}")
+                line += [nodes.Text(" — "), *date_cell(note)]
             items += nodes.list_item("", line)
         return items
 
@@ -122,7 +119,7 @@ class ReleaseIndexDirective(AggregateDirective):
 
     def _dated(self, pair: tuple[Release, Announcement]) -> list[nodes.Node]:
         release, note = pair
-        return [*self.release_link(release, with_badge=False), nodes.Text(f" ({date_text(note)})")]
+        return [*self.release_link(release, with_badge=False), nodes.Text(" "), *date_cell(note)]
 
     def _toctree(self) -> nodes.Node:
         """A hidden toctree of the note pages the filters select (all of them, whatever
