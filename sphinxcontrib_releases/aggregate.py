@@ -15,6 +15,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 
 from sphinxcontrib_releases.badges import badge
+from sphinxcontrib_releases.collapse import collapse
 from sphinxcontrib_releases.config import ReleasesConfig, get_config
 from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
 from sphinxcontrib_releases.filters import FILTER_OPTIONS, Filters, parse_filters
@@ -25,6 +26,8 @@ from sphinxcontrib_releases.warnings_ import WarningType
 
 Cell = Sequence[nodes.Node] | str
 MAX_COLUMN = 40
+COLLAPSE_AFTER = 3
+"""A list in a table cell longer than this is collapsed behind its count in HTML."""
 
 # What an aggregate says when it has nothing to show (plain strings, kept together here so that
 # they can be made translatable); each directive adds its own wording for an empty result.
@@ -132,13 +135,18 @@ class AggregateDirective(CheckedDirective):
 
 
 def table(
-    headers: Sequence[str], rows: Sequence[Sequence[Cell]], classes: Sequence[str] = ()
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    classes: Sequence[str] = (),
+    columns: Sequence[str] = (),
 ) -> nodes.table:
-    """A plain docutils table, which every builder can write."""
+    """A plain docutils table, which every builder can write. ``columns`` names the columns:
+    each cell of one gets the class ``releases-column-<name>``, for styles that size it."""
     result = nodes.table(classes=["releases-table", *classes])
     group = nodes.tgroup(cols=len(headers))
     result += group
-    made = [_row(headers), *(_row(row) for row in rows)]
+    names = [f"releases-column-{name}" for name in columns]
+    made = [_row(headers, names), *(_row(row, names) for row in rows)]
     head = nodes.thead("", made[0])
     body = nodes.tbody("", *made[1:])
     # the text and man writers take widths as characters: size columns by what they hold
@@ -150,16 +158,38 @@ def table(
     return result
 
 
-def _row(cells: Sequence[Cell]) -> nodes.row:
+def _row(cells: Sequence[Cell], names: Sequence[str]) -> nodes.row:
     row = nodes.row()
-    for cell in cells:
-        entry = nodes.entry()
+    for position, cell in enumerate(cells):
+        entry = nodes.entry(classes=names[position : position + 1])
         if isinstance(cell, str):
             entry += nodes.paragraph(cell, cell) if cell else nodes.paragraph()
+        elif cell and not any(isinstance(node, (nodes.Inline, nodes.Text)) for node in cell):
+            entry.extend(cell)  # blocks of their own (a list, a collapsed list)
         else:
             entry += nodes.paragraph("", "", *cell)
         row += entry
     return row
+
+
+def cell_list(items: Sequence[Sequence[nodes.Node]], plural: str) -> list[nodes.Node]:
+    """``items`` for one table cell, separated by commas, each kept on one line in HTML (so
+    that "PEP 594" does not break after "PEP"). A list longer than :data:`COLLAPSE_AFTER` is
+    collapsed behind its count in HTML ("14 PEPs", for ``plural`` "PEPs"); other builders
+    write it in full."""
+    line = nodes.paragraph(classes=["releases-list"])
+    for position, item in enumerate(items):
+        if position:
+            line += nodes.Text(" ")
+        piece = nodes.inline("", "", *item, classes=["releases-item"])
+        if position < len(items) - 1:
+            piece += nodes.Text(",")
+        line += piece
+    if not items:
+        return []
+    if len(items) <= COLLAPSE_AFTER:
+        return [line]
+    return [collapse(f"{len(items)} {plural}", line)]
 
 
 def date_text(note: Announcement) -> str:

@@ -58,6 +58,7 @@ def setup_pages(app: Sphinx) -> None:
 
 
 def setup_aggregates(app: Sphinx) -> None:
+    from sphinxcontrib_releases.collapse import add_collapse_nodes
     from sphinxcontrib_releases.feature_list import FeatureListDirective
     from sphinxcontrib_releases.pep_index import PepIndexDirective
     from sphinxcontrib_releases.release_index import ReleaseIndexDirective
@@ -65,6 +66,7 @@ def setup_aggregates(app: Sphinx) -> None:
     app.add_directive("release-index", ReleaseIndexDirective)
     app.add_directive("feature-list", FeatureListDirective)
     app.add_directive("pep-index", PepIndexDirective)
+    add_collapse_nodes(app)  # long lists in their table cells
 
 
 def setup_outputs(app: Sphinx) -> None:

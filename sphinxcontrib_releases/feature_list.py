@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from docutils import nodes
 from sphinx import addnodes
 
-from sphinxcontrib_releases.aggregate import AggregateDirective, Cell, table
+from sphinxcontrib_releases.aggregate import AggregateDirective, Cell, cell_list, table
 from sphinxcontrib_releases.dedupe import MergedFeature, merge_features
 from sphinxcontrib_releases.markup import parse_features
 from sphinxcontrib_releases.model import Release
@@ -107,10 +107,16 @@ class FeatureListDirective(AggregateDirective):
     def _table(self, merged: list[MergedFeature], content: list[list[nodes.Node]]) -> nodes.table:
         rows: list[list[Cell]] = []
         for feature, cell in zip(merged, content, strict=True):
-            peps: list[nodes.Node] = []
-            for number in sorted(feature.peps):
-                if peps:
-                    peps.append(nodes.Text(", "))
-                peps.extend(pep_reference(number, self.state.document, self.lineno, index=False))
-            rows.append([cell, feature.section or GENERAL, [self.badge_link(feature.first)], peps])
+            peps = [
+                pep_reference(number, self.state.document, self.lineno, index=False)
+                for number in sorted(feature.peps)
+            ]
+            rows.append(
+                [
+                    cell,
+                    feature.section or GENERAL,
+                    [self.badge_link(feature.first)],
+                    cell_list(peps, "PEPs"),
+                ]
+            )
         return table(HEADERS, rows, ["releases-features"])

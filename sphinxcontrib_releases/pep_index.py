@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from sphinxcontrib_releases.aggregate import AggregateDirective, Cell, table
+from sphinxcontrib_releases.aggregate import AggregateDirective, Cell, cell_list, table
 from sphinxcontrib_releases.model import Release
 from sphinxcontrib_releases.peplinks import pep_reference
 
@@ -26,16 +26,12 @@ class PepIndexDirective(AggregateDirective):
         rows: list[list[Cell]] = []
         for number in sorted(mentions):
             first, *later = mentions[number]
-            others: list[nodes.Node] = []
-            for release in later:
-                if others:
-                    others.append(nodes.Text(", "))
-                others.extend(self.release_link(release, with_badge=False))
+            others = [self.release_link(release, with_badge=False) for release in later]
             rows.append(
                 [
                     pep_reference(number, self.state.document, self.lineno, index=False),
                     [self.badge_link(first)],
-                    others,
+                    cell_list(others, "releases"),
                 ]
             )
         return [table(HEADERS, rows, ["releases-peps"])]

@@ -19,8 +19,8 @@ from sphinx import addnodes
 from sphinxcontrib_releases.aggregate import (
     AggregateDirective,
     Cell,
+    cell_list,
     date_cell,
-    date_text,
     table,
 )
 from sphinxcontrib_releases.logs import warn
@@ -125,12 +125,9 @@ class ReleaseIndexDirective(AggregateDirective):
             return note.author or ""
         if column == "features":
             return str(len(note.features)) if note.newest == release else ""
-        cell: list[nodes.Node] = []
-        for number in note.peps:
-            if cell:
-                cell.append(nodes.Text(", "))
-            cell.extend(pep_reference(number, self.state.document, self.lineno, index=False))
-        return cell
+        document = self.state.document
+        peps = [pep_reference(number, document, self.lineno, index=False) for number in note.peps]
+        return cell_list(peps, "PEPs")
 
     def _tables(
         self, chosen: list[tuple[Release, Announcement]], product: str | None = None
@@ -146,7 +143,7 @@ class ReleaseIndexDirective(AggregateDirective):
             caption = series if product is None else f"{product} {series}"
             result.append(nodes.rubric(caption, caption, classes=classes))
             rows = [[self._cell(c, release, note) for c in columns] for release, note in pairs]
-            result.append(table(headers, rows, classes=["releases-index"]))
+            result.append(table(headers, rows, classes=["releases-index"], columns=columns))
         return result
 
     def _list(self, chosen: list[tuple[Release, Announcement]]) -> nodes.bullet_list:
@@ -154,7 +151,7 @@ class ReleaseIndexDirective(AggregateDirective):
         for release, note in chosen:
             line = nodes.paragraph("", "", *self.release_link(release, with_product=False))
             if note.date:
-                line += nodes.Text(f" — {note.date.isoformat()}")
+                line += [nodes.Text(" — "), *date_cell(note)]
             items += nodes.list_item("", line)
         return items
 
@@ -180,10 +177,10 @@ class ReleaseIndexDirective(AggregateDirective):
         return table([SERIES_HEADERS[k] for k in keys], rows, classes=["releases-series"])
 
     def _dated(self, pair: tuple[Release, Announcement], dated: bool) -> list[nodes.Node]:
-        """The release, linked, and its date in brackets when the table shows dates."""
+        """The release, linked, and its date when the table shows dates."""
         release, note = pair
         link = self.release_link(release, with_badge=False, with_product=False)
-        return [*link, nodes.Text(f" ({date_text(note)})")] if dated else link
+        return [*link, nodes.Text(" "), *date_cell(note)] if dated else link
 
     def _toctree(self) -> nodes.Node:
         """A hidden toctree of the note pages the filters select (all of them, whatever
