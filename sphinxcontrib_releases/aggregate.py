@@ -8,7 +8,7 @@ domain re-reads or rewrites aggregate pages whenever the collection changes.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -18,17 +18,21 @@ from sphinxcontrib_releases.badges import badge
 from sphinxcontrib_releases.config import ReleasesConfig, get_config
 from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
 from sphinxcontrib_releases.filters import FILTER_OPTIONS, Filters, parse_filters
+from sphinxcontrib_releases.locale import N_, _, day
 from sphinxcontrib_releases.logs import warn
 from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.options import CheckedDirective, lenient
 from sphinxcontrib_releases.warnings_ import WarningType
 
+if TYPE_CHECKING:
+    from sphinx.config import Config
+
 Cell = Sequence[nodes.Node] | str
 MAX_COLUMN = 40
 
-# What an aggregate says when it has nothing to show (plain strings, kept together here so that
-# they can be made translatable); each directive adds its own wording for an empty result.
-NO_MATCH = "No releases match."
+# What an aggregate says when it has nothing to show (translated where it is shown, with ``_``;
+# the warning stays English); each directive adds its own wording for an empty result.
+NO_MATCH = N_("No releases match.")
 NO_MATCH_WARNING = "{directive}: no release matches the filters"
 
 
@@ -85,6 +89,7 @@ class AggregateDirective(CheckedDirective):
             text = empty_selection
         else:
             text = empty
+        text = _(text)
         return [nodes.paragraph(text, text, classes=["releases-empty"])]
 
     @property
@@ -162,11 +167,12 @@ def _row(cells: Sequence[Cell]) -> nodes.row:
     return row
 
 
-def date_text(note: Announcement) -> str:
-    return note.date.isoformat() if note.date else "—"
+def date_text(note: Announcement, config: Config) -> str:
+    """The note's date as the configuration wants it (``releases_date_format``), else ``—``."""
+    return day(note.date, config) if note.date else "—"
 
 
-def date_cell(note: Announcement) -> list[nodes.Node]:
+def date_cell(note: Announcement, config: Config) -> list[nodes.Node]:
     """The note's date, kept on one line in HTML."""
-    text = date_text(note)
+    text = date_text(note, config)
     return [nodes.inline(text, text, classes=["releases-date"])]

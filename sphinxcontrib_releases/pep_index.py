@@ -5,13 +5,15 @@ from __future__ import annotations
 from docutils import nodes
 
 from sphinxcontrib_releases.aggregate import AggregateDirective, Cell, table
+from sphinxcontrib_releases.locale import N_, _
 from sphinxcontrib_releases.model import Release
 from sphinxcontrib_releases.peplinks import pep_reference
 
-# What the index says when it has nothing to show (plain strings, to be made translatable)
-NO_PEPS = "No release mentions a PEP."
-NO_PEPS_SELECTED = "None of the selected releases mentions a PEP."
-HEADERS = ("PEP", "First mentioned in", "Also in")
+# What the index shows in words (English, translated with ``_`` where they are shown)
+NO_PEPS = N_("No release mentions a PEP.")
+NO_PEPS_SELECTED = N_("None of the selected releases mentions a PEP.")
+# Translators: headers of the PEP index: a PEP, the first release that mentions it, the others
+HEADERS = (N_("PEP"), N_("First mentioned in"), N_("Also in"))
 
 
 class PepIndexDirective(AggregateDirective):
@@ -38,4 +40,4 @@ class PepIndexDirective(AggregateDirective):
                     others,
                 ]
             )
-        return [table(HEADERS, rows, ["releases-peps"])]
+        return [table([_(h) for h in HEADERS], rows, ["releases-peps"])]
