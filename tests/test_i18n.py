@@ -351,3 +351,21 @@ def test_new_language(scratch_catalogs: Path) -> None:
     assert found[-1] == (
         "it/sphinxcontrib-releases.po: not compiled (sphinxcontrib-releases.mo is missing)"
     )
+
+
+def test_the_dates_table_of_the_docs() -> None:
+    """Each cell of the table of date formats in ``docs/translations.md`` is what the format
+    gives for 7 October 2024 in its column's language."""
+    page = Path(__file__).parents[1] / "docs" / "translations.md"
+    lines = [line for line in page.read_text(encoding="utf-8").splitlines() if line[:1] == "|"]
+    header = [cell.strip(' `"') for cell in lines[0].strip("|").split("|")]
+    languages = [cell.split('"')[-1] for cell in header[1:]]
+    checked = 0
+    for line in lines[2:]:
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        date_format = cells[0].split("`")[1].strip('"')
+        for language, shown in zip(languages, cells[1:], strict=True):
+            if shown:
+                assert format_day(dt.date(2024, 10, 7), date_format, language) == shown
+                checked += 1
+    assert checked >= 12
