@@ -86,6 +86,12 @@ def test_german_series_list_and_features(german: Any) -> None:
     assert texts(page.find("section", id="peps"), "th") == ["PEP", "Zuerst erwähnt in", "Auch in"]
 
 
+def test_german_link_titles(german: Any) -> None:
+    """The tooltip of a link to a release names its phase in the page's language too."""
+    links = soup(german, "views.html").select("a.reference.internal[title]")
+    assert [link["title"] for link in links[:2]] == ["2.0.0a4 (Alpha 4)", "2.0.0b2 (Beta 2)"]
+
+
 def test_german_empty_aggregates_and_english_warnings(german: Any) -> None:
     page = soup(german, "views.html")
     assert texts(page, "p.releases-empty") == [
