@@ -20,7 +20,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinxcontrib_releases.badges import phase_words
 from sphinxcontrib_releases.locale import _, catalogs, format_day
 from sphinxcontrib_releases.model import Release
-from tests.conftest import build, warnings_of
+from tests.conftest import build, outputs, warnings_of
 
 A = "{http://www.w3.org/2005/Atom}"
 
@@ -225,6 +225,11 @@ def test_changing_the_date_format_or_the_language_rereads_the_pages(
     )
     assert texts(soup(french, "index.html"), "th")[1] == "Date"
     assert texts(soup(french, "notes/a4.html"), "span.releases-badge") == ["alpha 4"]
+
+
+def test_parallel_equals_serial(german: Any, make_app: Any, project: Callable[..., Path]) -> None:
+    parallel = build(make_app, project("i18n", "parallel"), parallel=2)
+    assert outputs(Path(parallel.outdir)) == outputs(Path(german.outdir))
 
 
 def test_a_later_build_in_another_language_is_not_kept_in_the_first(
