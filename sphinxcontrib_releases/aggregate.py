@@ -8,7 +8,7 @@ domain re-reads or rewrites aggregate pages whenever the collection changes.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -19,20 +19,27 @@ from sphinxcontrib_releases.collapse import collapse
 from sphinxcontrib_releases.config import ReleasesConfig, get_config
 from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
 from sphinxcontrib_releases.filters import FILTER_OPTIONS, Filters, parse_filters
+from sphinxcontrib_releases.locale import N_, _, day
 from sphinxcontrib_releases.logs import warn
 from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.options import CheckedDirective, lenient
 from sphinxcontrib_releases.warnings_ import WarningType
+
+if TYPE_CHECKING:
+    from sphinx.config import Config
 
 Cell = Sequence[nodes.Node] | str
 MAX_COLUMN = 40
 COLLAPSE_AFTER = 3
 """A list in a table cell longer than this is collapsed behind its count in HTML."""
 
-# What an aggregate says when it has nothing to show (plain strings, kept together here so that
-# they can be made translatable); each directive adds its own wording for an empty result.
-NO_MATCH = "No releases match."
+# What an aggregate says when it has nothing to show (translated where it is shown, with ``_``;
+# the warning stays English); each directive adds its own wording for an empty result.
+NO_MATCH = N_("No releases match.")
 NO_MATCH_WARNING = "{directive}: no release matches the filters"
+# The count a collapsed list of a table cell shows in its place (HTML only).
+PEP_COUNT = N_("{count} PEPs")
+RELEASE_COUNT = N_("{count} releases")
 
 
 class AggregateDirective(CheckedDirective):
@@ -88,6 +95,7 @@ class AggregateDirective(CheckedDirective):
             text = empty_selection
         else:
             text = empty
+        text = _(text)
         return [nodes.paragraph(text, text, classes=["releases-empty"])]
 
     @property
@@ -172,11 +180,11 @@ def _row(cells: Sequence[Cell], names: Sequence[str]) -> nodes.row:
     return row
 
 
-def cell_list(items: Sequence[Sequence[nodes.Node]], plural: str) -> list[nodes.Node]:
+def cell_list(items: Sequence[Sequence[nodes.Node]], summary: str) -> list[nodes.Node]:
     """``items`` for one table cell, separated by commas, each kept on one line in HTML (so
     that "PEP 594" does not break after "PEP"). A list longer than :data:`COLLAPSE_AFTER` is
-    collapsed behind its count in HTML ("14 PEPs", for ``plural`` "PEPs"); other builders
-    write it in full."""
+    collapsed behind its count in HTML (``summary``, a message such as ``"{count} PEPs"``,
+    translated); other builders write it in full."""
     line = nodes.paragraph(classes=["releases-list"])
     for position, item in enumerate(items):
         if position:
@@ -189,14 +197,15 @@ def cell_list(items: Sequence[Sequence[nodes.Node]], plural: str) -> list[nodes.
         return []
     if len(items) <= COLLAPSE_AFTER:
         return [line]
-    return [collapse(f"{len(items)} {plural}", line)]
+    return [collapse(_(summary).format(count=len(items)), line)]
 
 
-def date_text(note: Announcement) -> str:
-    return note.date.isoformat() if note.date else "—"
+def date_text(note: Announcement, config: Config) -> str:
+    """The note's date as the configuration wants it (``releases_date_format``), else ``—``."""
+    return day(note.date, config) if note.date else "—"
 
 
-def date_cell(note: Announcement) -> list[nodes.Node]:
+def date_cell(note: Announcement, config: Config) -> list[nodes.Node]:
     """The note's date, kept on one line in HTML."""
-    text = date_text(note)
+    text = date_text(note, config)
     return [nodes.inline(text, text, classes=["releases-date"])]

@@ -33,13 +33,25 @@ def collapse(summary: str, *content: nodes.Node) -> releases_collapsed:
 
 
 def add_collapse_nodes(app: Sphinx) -> None:
-    elsewhere = dict.fromkeys(_OTHER_WRITERS, (_visit_nothing, _depart_nothing))
-    skipped = dict.fromkeys(_OTHER_WRITERS, (_skip, _depart_nothing))
-    app.add_node(releases_collapsed, html=(_visit_details, _depart_details), **elsewhere)
-    app.add_node(releases_collapsed_summary, html=(_visit_summary, _depart_summary), **skipped)
-
-
-_OTHER_WRITERS = ("latex", "text", "man", "texinfo")
+    # other writers: the content in full, without the summary
+    kept = (_visit_nothing, _depart_nothing)
+    app.add_node(
+        releases_collapsed,
+        html=(_visit_details, _depart_details),
+        latex=kept,
+        text=kept,
+        man=kept,
+        texinfo=kept,
+    )
+    skipped = (_skip, _depart_nothing)
+    app.add_node(
+        releases_collapsed_summary,
+        html=(_visit_summary, _depart_summary),
+        latex=skipped,
+        text=skipped,
+        man=skipped,
+        texinfo=skipped,
+    )
 
 
 def _visit_details(self: HTML5Translator, node: releases_collapsed) -> None:

@@ -34,6 +34,9 @@ BADGE_COLORS = frozenset(
     {"primary", "secondary", "success", "info", "warning", "danger", "light", "muted", "dark"}
 )
 
+ISO_DATE = "%Y-%m-%d"
+"""The default date format of pages: ISO 8601 (``2023-04-03``)."""
+
 DEFAULT_PHASE_COLORS: Mapping[str, str] = {
     Phase.DEV.value: "secondary",
     Phase.ALPHA.value: "danger",
@@ -98,6 +101,14 @@ def _phase_colors(value: Any) -> dict[str, str]:
             raise ValueError(f"{color!r} is not one of {', '.join(sorted(BADGE_COLORS))}")
         colors[phase.value] = color
     return colors
+
+
+def _date_format(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("expected a string")
+    if "%" not in value:
+        raise ValueError(f"{value!r} names no part of the date (such as %Y, %m, %d or %B)")
+    return value
 
 
 def _front_matter_keys(value: Any) -> dict[str, str]:
@@ -200,6 +211,16 @@ class ReleasesConfig:
         _phase_colors,
         rebuild="html",
         types=(dict,),
+    )
+    # "env", not "html": dates are written into a page's doctree when the page is read
+    date_format: str = _option(
+        ISO_DATE,
+        "How pages show dates (bylines, release indexes), as for ``strftime``: "
+        '``"%-d %B %Y"`` shows ``3 April 2023``. Month and day names are in the language of '
+        "the project (``language``), not of the machine. ``releases.json`` and the feeds keep "
+        "their standard formats.",
+        _date_format,
+        types=(str,),
     )
     similarity: float = _option(
         0.6,

@@ -20,6 +20,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from sphinxcontrib_releases.badges import phase_words
 from sphinxcontrib_releases.checks import duplicates
 from sphinxcontrib_releases.config import get_config, reader_options
 from sphinxcontrib_releases.logs import conf_location, warn
@@ -245,7 +246,7 @@ class ReleasesDomain(Domain):
         if release is None or place is None:
             return None  # reported by :func:`report_missing`
         shown = release.name if len(self.products()) > 1 else release.display
-        title = f"{shown} ({release.label})"
+        title = f"{shown} ({phase_words(release)})"
         return make_refnode(builder, fromdocname, place.docname, place.anchor, contnode, title)
 
     def resolve_any_xref(

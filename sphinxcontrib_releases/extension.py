@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinxcontrib_releases.config import setup_config
+from sphinxcontrib_releases.locale import setup_locale
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -18,6 +19,7 @@ def setup_extension(app: Sphinx) -> None:
     for dependency in ("sphinx_design", "myst_parser"):
         app.setup_extension(dependency)
     setup_config(app)
+    setup_locale(app)
     setup_domain(app)
     setup_pages(app)
     setup_aggregates(app)

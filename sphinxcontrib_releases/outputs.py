@@ -23,6 +23,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinxcontrib_releases import feeds, releases_json
 from sphinxcontrib_releases.config import get_config
 from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
+from sphinxcontrib_releases.locale import N_, _
 from sphinxcontrib_releases.logs import conf_location, warn
 from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.warnings_ import WarningType
@@ -40,7 +41,12 @@ _FORMATS = (
 )
 _EPOCH = dt.date(1970, 1, 1)
 
-# What the outputs say (plain strings, kept together to be made translatable)
+# What the outputs say: feed titles (translated with ``_`` where they are written) and warnings
+# (English, like every warning)
+# Translators: the title of the release feed of a project: "Python releases"
+FEED_TITLE = N_("{project} releases")
+# Translators: the title of one of a project's release feeds: "Python releases (finals)"
+NAMED_FEED_TITLE = N_("{project} releases ({feed})")
 NO_BASEURL = (
     "the release feeds need html_baseurl (the address of the published site) for their links; "
     "they are not written"
@@ -126,8 +132,8 @@ def feed_title(app: Sphinx, spec: feeds.FeedSpec) -> str:
     if spec.title:
         return spec.title
     if spec.name == feeds.MAIN_FEED:
-        return f"{app.config.project} releases"
-    return f"{app.config.project} releases ({spec.name})"
+        return _(FEED_TITLE).format(project=app.config.project)
+    return _(NAMED_FEED_TITLE).format(project=app.config.project, feed=spec.name)
 
 
 def write_feeds(app: Sphinx, domain: ReleasesDomain, places: Places) -> None:

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from sphinxcontrib_releases.aggregate import AggregateDirective, Cell, cell_list, table
+from sphinxcontrib_releases.aggregate import (
+    RELEASE_COUNT,
+    AggregateDirective,
+    Cell,
+    cell_list,
+    table,
+)
+from sphinxcontrib_releases.locale import N_, _
 from sphinxcontrib_releases.model import Release
 from sphinxcontrib_releases.peplinks import pep_reference
 
-# What the index says when it has nothing to show (plain strings, to be made translatable)
-NO_PEPS = "No release mentions a PEP."
-NO_PEPS_SELECTED = "None of the selected releases mentions a PEP."
-HEADERS = ("PEP", "First mentioned in", "Also in")
+# What the index shows in words (English, translated with ``_`` where they are shown)
+NO_PEPS = N_("No release mentions a PEP.")
+NO_PEPS_SELECTED = N_("None of the selected releases mentions a PEP.")
+# Translators: headers of the PEP index: a PEP, the first release that mentions it, the others
+HEADERS = (N_("PEP"), N_("First mentioned in"), N_("Also in"))
 
 
 class PepIndexDirective(AggregateDirective):
@@ -31,7 +39,7 @@ class PepIndexDirective(AggregateDirective):
                 [
                     pep_reference(number, self.state.document, self.lineno, index=False),
                     [self.badge_link(first)],
-                    cell_list(others, "releases"),
+                    cell_list(others, RELEASE_COUNT),
                 ]
             )
-        return [table(HEADERS, rows, ["releases-peps"])]
+        return [table([_(h) for h in HEADERS], rows, ["releases-peps"])]

@@ -17,12 +17,14 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 
 from sphinxcontrib_releases.aggregate import (
+    PEP_COUNT,
     AggregateDirective,
     Cell,
     cell_list,
     date_cell,
     table,
 )
+from sphinxcontrib_releases.locale import N_, _
 from sphinxcontrib_releases.logs import warn
 from sphinxcontrib_releases.model import Announcement, Phase, Release
 from sphinxcontrib_releases.options import choice, lenient
@@ -31,24 +33,31 @@ from sphinxcontrib_releases.warnings_ import WarningType
 
 COLUMNS = ("version", "date", "author", "features", "peps")
 
-# What the index shows in words (plain strings, kept together to be made translatable)
+# What the index shows in words (English, translated with ``_`` where they are shown)
 HEADERS = {
-    "version": "Version",
-    "date": "Date",
-    "author": "Author",
-    "features": "Features",
-    "peps": "PEPs",
+    "version": N_("Version"),
+    "date": N_("Date"),
+    "author": N_("Author"),
+    # Translators: header of the column with the number of features of a release
+    "features": N_("Features"),
+    "peps": N_("PEPs"),
 }
 SERIES_HEADERS = {
-    "series": "Series",
-    Phase.ALPHA: "First alpha",
-    Phase.BETA: "First beta",
-    Phase.RC: "First RC",
-    Phase.FINAL: "Final",
-    "latest": "Latest",
-    "count": "Releases",
+    # Translators: a series of releases, such as 3.12 (3.12.0a1, ..., 3.12.0, 3.12.1, ...)
+    "series": N_("Series"),
+    # Translators: header of the column with the first alpha release of each series
+    Phase.ALPHA: N_("First alpha"),
+    Phase.BETA: N_("First beta"),
+    # Translators: header of the column with the first release candidate of each series
+    Phase.RC: N_("First RC"),
+    # Translators: header of the column with the final release (x.y.0) of each series
+    Phase.FINAL: N_("Final"),
+    # Translators: header of the column with the newest release of each series
+    "latest": N_("Latest"),
+    # Translators: header of the column with the number of releases of each series
+    "count": N_("Releases"),
 }
-NO_RELEASES = "No note announces a release."
+NO_RELEASES = N_("No note announces a release.")
 UNKNOWN_COLUMNS = "{directive}: unknown column(s) {unknown}; choose from {known}"
 MISSING = "—"
 """A cell of the series table with nothing in it."""
@@ -120,21 +129,21 @@ class ReleaseIndexDirective(AggregateDirective):
         if column == "version":
             return self.release_link(release, with_product=False)
         if column == "date":
-            return date_cell(note)
+            return date_cell(note, self.config)
         if column == "author":
             return note.author or ""
         if column == "features":
             return str(len(note.features)) if note.newest == release else ""
         document = self.state.document
         peps = [pep_reference(number, document, self.lineno, index=False) for number in note.peps]
-        return cell_list(peps, "PEPs")
+        return cell_list(peps, PEP_COUNT)
 
     def _tables(
         self, chosen: list[tuple[Release, Announcement]], product: str | None = None
     ) -> list[nodes.Node]:
         """A table per series, under a rubric naming the series (and ``product``, if given)."""
         columns = self._columns(chosen)
-        headers = [HEADERS[c] for c in columns]
+        headers = [_(HEADERS[c]) for c in columns]
         result: list[nodes.Node] = []
         classes = (
             ["releases-series"] if product is None else ["releases-series", "releases-product"]
@@ -151,7 +160,7 @@ class ReleaseIndexDirective(AggregateDirective):
         for release, note in chosen:
             line = nodes.paragraph("", "", *self.release_link(release, with_product=False))
             if note.date:
-                line += [nodes.Text(" — "), *date_cell(note)]
+                line += [nodes.Text(" — "), *date_cell(note, self.config)]
             items += nodes.list_item("", line)
         return items
 
@@ -174,13 +183,13 @@ class ReleaseIndexDirective(AggregateDirective):
             row.append(str(len(pairs)))
             rows.append(row)
         keys: list[str | Phase] = ["series", *shown, "latest", "count"]
-        return table([SERIES_HEADERS[k] for k in keys], rows, classes=["releases-series"])
+        return table([_(SERIES_HEADERS[k]) for k in keys], rows, classes=["releases-series"])
 
     def _dated(self, pair: tuple[Release, Announcement], dated: bool) -> list[nodes.Node]:
         """The release, linked, and its date when the table shows dates."""
         release, note = pair
         link = self.release_link(release, with_badge=False, with_product=False)
-        return [*link, nodes.Text(" "), *date_cell(note)] if dated else link
+        return [*link, nodes.Text(" "), *date_cell(note, self.config)] if dated else link
 
     def _toctree(self) -> nodes.Node:
         """A hidden toctree of the note pages the filters select (all of them, whatever

@@ -59,7 +59,7 @@ def decorate(
         section[position], (nodes.title, nodes.rubric, nodes.PreBibliographic, nodes.docinfo)
     ):
         position += 1
-    for node in (byline(note), line):
+    for node in (byline(note, domain.env.config), line):
         if node is not None:
             section.insert(position, node)
     if line is not None:
