@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
-from sphinxcontrib_releases.aggregate import COLLAPSE_AFTER, cell_list
+from sphinxcontrib_releases.aggregate import COLLAPSE_AFTER, PEP_COUNT, cell_list
 from sphinxcontrib_releases.collapse import releases_collapsed, releases_collapsed_summary
 from tests.conftest import build, outputs, rewrite, same_site, warnings_of
 
@@ -137,7 +137,7 @@ def test_pep_index(site: Any) -> None:
 @pytest.mark.parametrize("count", [0, 1, COLLAPSE_AFTER, COLLAPSE_AFTER + 1, 14])
 def test_cell_list_collapses_long_lists(count: int) -> None:
     items = [[nodes.Text(f"PEP {n}")] for n in range(count)]
-    made = cell_list(items, "PEPs")
+    made = cell_list(items, PEP_COUNT)
     if not count:
         assert made == []
         return
