@@ -43,9 +43,15 @@ def setup_domain(app: Sphinx) -> None:
 
 def setup_pages(app: Sphinx) -> None:
     from sphinxcontrib_releases.markup import remember_parsers
-    from sphinxcontrib_releases.render import NotePage, PlaceSections, ReleaseDirective
+    from sphinxcontrib_releases.render import (
+        NotePage,
+        PlaceSections,
+        ReleaseDirective,
+        myst_safe_page,
+    )
 
     app.connect("builder-inited", remember_parsers)
+    app.connect("source-read", myst_safe_page)
     app.add_transform(NotePage)
     app.add_transform(PlaceSections)
     app.add_directive("release", ReleaseDirective)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.transforms import SphinxTransform
 
+from sphinxcontrib_releases import frontmatter
 from sphinxcontrib_releases.badges import badges, byline
 from sphinxcontrib_releases.config import get_config
 from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
@@ -23,8 +24,12 @@ from sphinxcontrib_releases.markup import free_id, parse_features, parse_note
 from sphinxcontrib_releases.model import Announcement
 from sphinxcontrib_releases.options import CheckedDirective, choice, lenient
 from sphinxcontrib_releases.peplinks import link_peps
+from sphinxcontrib_releases.reader import syntax_of
 from sphinxcontrib_releases.versions import parse_version
 from sphinxcontrib_releases.warnings_ import WarningType
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 EMBEDDED = "releases-embedded"
 """The class of the sections a ``release`` directive places in its page."""
@@ -62,6 +67,18 @@ def decorate(
                 document.ids[anchor] = badge_node
     for release in note.releases:
         domain.add_target(docname, release, anchors[release.version], page=page)
+
+
+def myst_safe_page(app: Sphinx, docname: str, source: list[str]) -> None:
+    """At ``source-read``: give MyST a Markdown note page without the front matter entries
+    it could not take (:func:`~sphinxcontrib_releases.frontmatter.for_myst`); the reader has
+    already warned about each one it could not use."""
+    path = get_domain(app.env).pages.get(docname)
+    if path is None or syntax_of(path) != "markdown":
+        return
+    text = frontmatter.for_myst(source[0])
+    if text is not None:
+        source[0] = text
 
 
 class NotePage(SphinxTransform):
