@@ -205,6 +205,16 @@ class ReleasesConfig:
         _boolean,
         types=(bool,),
     )
+    link_version_directives: bool = _option(
+        True,
+        "Link the version of Sphinx's version directives (``versionadded``, ``versionchanged``, "
+        "``deprecated``, ``versionremoved``) to where that release of the project's product "
+        "(``releases_product``) is rendered: ``x.y`` to the ``x.y.0`` final, else to "
+        "the first release of the series. A version no note announces stays text.",
+        _boolean,
+        rebuild="html",
+        types=(bool,),
+    )
     phase_colors: dict[str, str] = _option(  # noqa: RUF009 - a copy per instance
         dict(DEFAULT_PHASE_COLORS),
         "sphinx-design colour of each phase's badge in HTML; phases left out keep their default.",
