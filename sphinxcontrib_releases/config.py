@@ -77,6 +77,12 @@ def _boolean(value: Any) -> bool:
     raise ValueError("expected True or False")
 
 
+def _path(value: Any) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    raise ValueError("expected a path (a string)")
+
+
 def _positive_int(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return value
@@ -214,6 +220,15 @@ class ReleasesConfig:
         _boolean,
         rebuild="html",
         types=(bool,),
+    )
+    pep_data: str = _option(
+        "",
+        "A local copy of the PEP site's ``peps.json`` (the PEPs by number, with title, status "
+        "and Python version), relative to the configuration directory: PEP links get the "
+        "PEP's title as their tooltip, and ``pep-index`` shows titles and statuses. Empty: "
+        "none. Nothing is ever fetched; a missing or malformed file warns and is left out.",
+        _path,
+        types=(str,),
     )
     phase_colors: dict[str, str] = _option(  # noqa: RUF009 - a copy per instance
         dict(DEFAULT_PHASE_COLORS),

@@ -26,6 +26,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_styles(app)
     setup_outputs(app)
     setup_version_directives(app)
+    setup_pep_data(app)
 
 
 def setup_domain(app: Sphinx) -> None:
@@ -89,6 +90,13 @@ def setup_version_directives(app: Sphinx) -> None:
     app.add_transform(VersionTargets)
     app.add_post_transform(VersionLinks)
     app.add_post_transform(DocumentedChanges)
+
+
+def setup_pep_data(app: Sphinx) -> None:
+    from sphinxcontrib_releases.pep_titles import PepTitles, load_pep_data
+
+    app.connect("builder-inited", load_pep_data)
+    app.add_transform(PepTitles)
 
 
 def setup_styles(app: Sphinx) -> None:
