@@ -215,8 +215,8 @@ class ReleasesConfig:
         True,
         "Link the version of Sphinx's version directives (``versionadded``, ``versionchanged``, "
         "``deprecated``, ``versionremoved``) to where that release of the project's product "
-        "(``releases_product``) is rendered: ``x.y`` to the ``x.y.0`` final, else to "
-        "the first release of the series. A version no note announces stays text.",
+        "(``releases_product``) is rendered: ``x.y`` to the ``x.y.0`` final, else to its "
+        "first pre-release. A version that no rendered note announces stays text.",
         _boolean,
         rebuild="html",
         types=(bool,),

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from docutils import nodes
+from packaging.version import Version
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
@@ -189,8 +190,9 @@ class ReleasesDomain(Domain):
         its kin) names, or ``None``.
 
         ``x.y`` (or ``x.y.0``) is the ``x.y.0`` final when a note announces it, else the first
-        release of the series in PEP 440 order (``x.y.0a1``, say); any other version is that
-        release or none.
+        release of ``x.y.0`` in PEP 440 order (its first pre-release, say ``x.y.0a1``); a later
+        release of the series (``x.y.3``) is not where ``x.y`` changed, and is not taken. Any
+        other version is that release or none.
         """
         wanted = parse_version(version)
         if wanted is None:
@@ -202,10 +204,13 @@ class ReleasesDomain(Domain):
         parsed = wanted.parsed
         if parsed.is_prerelease or parsed.is_postrelease or any(parsed.release[2:]):
             return None
-        series = [
-            r for r, _note in self.releases() if r.key[0] == product and r.series == wanted.series
+        base = Version(parsed.base_version)
+        cycle = [
+            r
+            for r, _note in self.releases()
+            if r.key[0] == product and Version(r.parsed.base_version) == base
         ]
-        return min(series, key=lambda r: r.sort_key, default=None)
+        return min(cycle, key=lambda r: r.sort_key, default=None)
 
     def _lookup(self) -> tuple[object, dict[str, list[Release]], dict[str, str]]:
         """The releases of each version and the product names, made once per collection."""

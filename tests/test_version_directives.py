@@ -51,6 +51,8 @@ def test_rst_version_directives_link_to_the_release(site: Any) -> None:
         ("Added in version 2.0.5.", None),
         ("Changed in version 3.0: ", None),
         ("Added in version next.", None),
+        # 1.9.4 is not where 1.9 changed: only x.y.0 and its pre-releases stand for x.y
+        ("Added in version 1.9: ", None),
     ]
     link = soup(site, "api.html").select_one("span.versionmodified a")
     assert link is not None
@@ -138,7 +140,7 @@ def test_the_setting_turns_the_links_off(make_app: Any, project: Callable[[str],
         confoverrides={"releases_link_version_directives": False, "nitpicky": True},
     )
     assert warnings_of(app) == []
-    assert [href for _text, href in labels(soup(app, "api.html"))] == [None] * 7
+    assert [href for _text, href in labels(soup(app, "api.html"))] == [None] * 8
     assert labels(soup(app, "guide.html")) == [
         ("Added in version 2.0: ", None),
         ("Changed in version 2.1.", None),
@@ -193,8 +195,8 @@ def test_feature_list_with_changes(site: Any) -> None:
         ),
     ]
     # the features are still there, and the second list (Widget's, no changes) adds nothing
-    assert len(page.select("li.releases-feature")) == 4
-    assert len(page.select("ul.releases-features")) == 4
+    assert len(page.select("li.releases-feature")) == 5
+    assert len(page.select("ul.releases-features")) == 5
 
 
 def test_change_links_lead_to_the_directive(site: Any) -> None:
