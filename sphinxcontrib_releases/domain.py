@@ -119,6 +119,9 @@ class ReleasesDomain(Domain):
     _canonical: dict[tuple[str, str], Target] | None = None
     """:meth:`canonical` of every release; dropped whenever ``targets`` change."""
     _index: tuple[object, dict[str, list[Release]], dict[str, str]] | None = None
+    _cycles: tuple[object, str, dict[Version, Release]] | None = None
+    """The notes and default product it was made from, and the first release of each final
+    version's cycle (``3.12.0`` -> ``3.12.0a1``): see :meth:`release_for_version`."""
     """The notes it was made from, the releases of each version and the name of each product
     (see :meth:`_lookup`)."""
 
@@ -204,13 +207,23 @@ class ReleasesDomain(Domain):
         parsed = wanted.parsed
         if parsed.is_prerelease or parsed.is_postrelease or any(parsed.release[2:]):
             return None
-        base = Version(parsed.base_version)
-        cycle = [
-            r
-            for r, _note in self.releases()
-            if r.key[0] == product and Version(r.parsed.base_version) == base
-        ]
-        return min(cycle, key=lambda r: r.sort_key, default=None)
+        return self._first_of_cycles(product).get(Version(parsed.base_version))
+
+    def _first_of_cycles(self, product: str) -> dict[Version, Release]:
+        """The first release (PEP 440 order) of each final version's cycle, of one product;
+        made once per collection (a large site has thousands of version directives)."""
+        cycles = self._cycles
+        if cycles is None or cycles[0] is not self.notes or cycles[1] != product:
+            firsts: dict[Version, Release] = {}
+            for release, _note in self.releases():
+                if release.key[0] != product:
+                    continue
+                base = Version(release.parsed.base_version)
+                known = firsts.get(base)
+                if known is None or release.sort_key < known.sort_key:
+                    firsts[base] = release
+            cycles = self._cycles = (self.notes, product, firsts)
+        return cycles[2]
 
     def _lookup(self) -> tuple[object, dict[str, list[Release]], dict[str, str]]:
         """The releases of each version and the product names, made once per collection."""
