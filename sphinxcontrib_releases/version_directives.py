@@ -133,6 +133,14 @@ def changes_list(domain: ReleasesDomain, docname: str, references: list[str]) ->
     return changes_placeholder("", releases=list(references))
 
 
+def _object_name(descname: object) -> str:
+    """The object a changeset entry is about: a name (Sphinx 9), or the first of the names
+    tuple a description records (Sphinx 8: ``('spin', None)`` for a Python function)."""
+    if isinstance(descname, (tuple, list)) and descname:
+        descname = descname[0]
+    return descname if isinstance(descname, str) else ""
+
+
 class DocumentedChanges(SphinxPostTransform):
     """Replace each :class:`changes_placeholder` with a rubric and a list per release that the
     docs' version directives name; nothing at all for releases they do not name."""
@@ -176,7 +184,7 @@ class DocumentedChanges(SphinxPostTransform):
             for change in changeset.get_changesets_for(version):
                 key: ChangeKey = (change.type, version, change.lineno)
                 text = " ".join(str(change.content).split())
-                entry = (change.docname, key, change.descname or "", text)
+                entry = (change.docname, key, _object_name(change.descname), text)
                 found.setdefault(release.reference, []).append(entry)
         for entries in found.values():
             entries.sort(key=lambda e: (e[0], e[1][2] or 0, e[1][0], e[3]))
