@@ -26,10 +26,13 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinxcontrib_releases.config import get_config
 from sphinxcontrib_releases.domain import ChangeKey, ReleasesDomain, get_domain
+from sphinxcontrib_releases.locale import N_, _
 from sphinxcontrib_releases.markup import free_id
 
-# What the lists of documented changes say (plain strings, to be made translatable)
-CHANGES_HEADING = "Documented changes in {release}"
+# What the lists of documented changes say (English, translated with ``_`` where shown)
+# Translators: rubric over what the docs' versionadded/versionchanged/deprecated directives say
+# about one release, in a feature list: "Documented changes in 3.13.0"
+CHANGES_HEADING = N_("Documented changes in {release}")
 """The rubric over the changeset entries of one release."""
 
 LABEL_CLASS = "versionmodified"
@@ -162,7 +165,7 @@ class DocumentedChanges(SphinxPostTransform):
                 if not entries or release is None:
                     continue
                 name = release.name if several else release.display
-                heading = CHANGES_HEADING.format(release=name)
+                heading = _(CHANGES_HEADING).format(release=name)
                 made.append(nodes.rubric(heading, heading, classes=["releases-changes-group"]))
                 items = nodes.bullet_list(classes=["releases-changes"])
                 for entry in entries:

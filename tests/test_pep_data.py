@@ -216,3 +216,10 @@ def test_no_network_at_build_time(
     app = build(make_app, project("pepdata"))
     assert warnings_of(app) == []
     assert tooltips(app, "prose.html")["PEP 8"] == "Style Guide for Python Code"
+
+
+def test_the_new_headers_are_in_the_projects_language(
+    make_app: Any, project: Callable[[str], Path]
+) -> None:
+    app = build(make_app, project("pepdata"), confoverrides={"language": "fr"})
+    assert pep_table(app)[0][:3] == ["PEP", "Titre", "Statut"]

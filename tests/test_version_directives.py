@@ -261,3 +261,11 @@ def test_parallel_equals_serial(make_app: Any, project: Callable[..., Path]) -> 
     parallel = build(make_app, project("versionlinks", "parallel"), parallel=2)
     assert warnings_of(parallel) == []
     assert outputs(Path(parallel.outdir)) == outputs(Path(serial.outdir))
+
+
+def test_the_rubric_is_in_the_projects_language(
+    make_app: Any, project: Callable[[str], Path]
+) -> None:
+    app = build(make_app, project("versionlinks"), confoverrides={"language": "de"})
+    rubrics = [r.get_text() for r in soup(app, "changes.html").select("p.releases-changes-group")]
+    assert rubrics[0] == "Dokumentierte Änderungen in Gadget 2.1.0b1"
