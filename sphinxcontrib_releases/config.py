@@ -77,6 +77,12 @@ def _boolean(value: Any) -> bool:
     raise ValueError("expected True or False")
 
 
+def _path(value: Any) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    raise ValueError("expected a path (a string)")
+
+
 def _positive_int(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return value
@@ -204,6 +210,25 @@ class ReleasesConfig:
         "Turn PEP mentions and PEP links in notes into Sphinx PEP references.",
         _boolean,
         types=(bool,),
+    )
+    link_version_directives: bool = _option(
+        True,
+        "Link the version of Sphinx's version directives (``versionadded``, ``versionchanged``, "
+        "``deprecated``, ``versionremoved``) to where that release of the project's product "
+        "(``releases_product``) is rendered: ``x.y`` to the ``x.y.0`` final, else to its "
+        "first pre-release. A version that no rendered note announces stays text.",
+        _boolean,
+        rebuild="html",
+        types=(bool,),
+    )
+    pep_data: str = _option(
+        "",
+        "A local copy of the PEP site's ``peps.json`` (the PEPs by number, with title, status "
+        "and Python version), relative to the configuration directory: PEP links get the "
+        "PEP's title as their tooltip, and ``pep-index`` shows titles and statuses. Empty: "
+        "none. Nothing is ever fetched; a missing or malformed file warns and is left out.",
+        _path,
+        types=(str,),
     )
     phase_colors: dict[str, str] = _option(  # noqa: RUF009 - a copy per instance
         dict(DEFAULT_PHASE_COLORS),

@@ -25,6 +25,8 @@ def setup_extension(app: Sphinx) -> None:
     setup_aggregates(app)
     setup_styles(app)
     setup_outputs(app)
+    setup_version_directives(app)
+    setup_pep_data(app)
 
 
 def setup_domain(app: Sphinx) -> None:
@@ -76,6 +78,25 @@ def setup_outputs(app: Sphinx) -> None:
 
     app.connect("html-page-context", advertise_feeds)
     app.connect("build-finished", write_outputs)
+
+
+def setup_version_directives(app: Sphinx) -> None:
+    from sphinxcontrib_releases.version_directives import (
+        DocumentedChanges,
+        VersionLinks,
+        VersionTargets,
+    )
+
+    app.add_transform(VersionTargets)
+    app.add_post_transform(VersionLinks)
+    app.add_post_transform(DocumentedChanges)
+
+
+def setup_pep_data(app: Sphinx) -> None:
+    from sphinxcontrib_releases.pep_titles import PepTitles, load_pep_data
+
+    app.connect("builder-inited", load_pep_data)
+    app.add_transform(PepTitles)
 
 
 def setup_styles(app: Sphinx) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx import addnodes
 
 from sphinxcontrib_releases.aggregate import (
@@ -18,9 +19,10 @@ from sphinxcontrib_releases.aggregate import (
 from sphinxcontrib_releases.dedupe import MergedFeature, merge_features
 from sphinxcontrib_releases.locale import N_, _
 from sphinxcontrib_releases.markup import parse_features
-from sphinxcontrib_releases.model import Release
+from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.options import choice, lenient
 from sphinxcontrib_releases.peplinks import link_peps, pep_reference
+from sphinxcontrib_releases.version_directives import changes_list
 
 # What the list shows besides the features (English, translated with ``_`` where shown)
 # Translators: the group of features that stand under no sub-heading of their note
@@ -39,12 +41,24 @@ class FeatureListDirective(AggregateDirective):
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         **AggregateDirective.option_spec,
         **lenient(
-            {"group-by": choice("section", "release", "none"), "format": choice("list", "table")}
+            {
+                "group-by": choice("section", "release", "none"),
+                "format": choice("list", "table"),
+                "with-changes": directives.flag,
+            }
         ),
     }
 
     def run(self) -> list[nodes.Node]:
         chosen = self.selected()
+        result = self._features(chosen)
+        if "with-changes" in self.options:
+            # filled once every page is read: see version_directives.DocumentedChanges
+            references = [release.reference for release, _note in chosen]
+            result.append(changes_list(self.domain, self.env.docname, references))
+        return result
+
+    def _features(self, chosen: list[tuple[Release, Announcement]]) -> list[nodes.Node]:
         merged = merge_features(chosen, self.settings.similarity)
         if not merged:
             return self.nothing(chosen, NO_FEATURES, NO_FEATURES_SELECTED)

@@ -139,6 +139,7 @@ def examples(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     shutil.copytree(DOCS / "demo" / "notes", src / "demo" / "notes")
     shutil.copytree(DOCS / "examples", src / "examples")
     (src / "conf.py").write_text(
+        'project = "Python"\n'  # the demo's product, as releases_product makes it in the docs
         'extensions = ["sphinxcontrib_releases"]\n'
         'releases_notes = ["demo/notes/*.md"]\n'
         'exclude_patterns = ["examples"]\n'
@@ -180,4 +181,25 @@ def test_rst_and_myst_examples_render_alike(examples: SphinxTestApp) -> None:
     assert from_rst == from_myst
     for name in EXAMPLES:
         badges = page(examples, "rst.html").select(f"section#{name} span.releases-badge")
-        assert badges or name == "role", name
+        assert badges or name in {"role", "version-directives"}, name
+
+
+def test_version_directive_examples_link_to_the_demo(examples: SphinxTestApp) -> None:
+    for name in ("rst.html", "myst.html"):
+        section = page(examples, name).select_one("section#version-directives")
+        assert section is not None, name
+        links = [
+            (label.get_text(), [a["href"] for a in label.select("a")])
+            for label in section.select("span.versionmodified")
+        ]
+        assert links == [
+            (
+                "Added in version 3.13: ",
+                ["demo/notes/2024-10-07-python-3-13-0.html#release-3-13-0"],
+            ),
+            (
+                "Deprecated since version 3.13.0b1: ",
+                ["demo/notes/2024-05-08-python-3-13-0b1.html#release-3-13-0b1"],
+            ),
+            ("Changed in version 3.12: ", []),
+        ], name
