@@ -29,7 +29,7 @@ from sphinxcontrib_releases.changelog import (
 )
 from sphinxcontrib_releases.model import Release
 from sphinxcontrib_releases.warnings_ import WarningType
-from tests.conftest import SEEDS, finishes
+from tests.conftest import ANNOUNCEMENTS, finishes
 
 
 def versions(log: Changelog) -> list[str | None]:
@@ -1020,11 +1020,11 @@ def test_detection_rule_share_of_the_release_level() -> None:
     assert detect(many) == Detection(level=2, headings=3, releases=3)
 
 
-def test_seed_notes_are_not_changelogs() -> None:
-    seeds = sorted(SEEDS.glob("*.txt"))
-    assert seeds
-    for seed in seeds:
-        assert not detect(seed.read_text(encoding="utf-8")), seed.name
+def test_announcements_are_not_changelogs() -> None:
+    notes = sorted(ANNOUNCEMENTS.glob("*.md"))
+    assert notes
+    for note in notes:
+        assert not detect(note.read_text(encoding="utf-8")), note.name
 
 
 def test_reading_a_file_without_release_headings() -> None:
