@@ -130,6 +130,12 @@ class Feature:
     peps: tuple[int, ...] = ()
     line: int = 0
     """1-based line of the item in the note file."""
+    kind: str = "feature"
+    """What the item is: one of :data:`sphinxcontrib_releases.changelog.KINDS` (``feature``,
+    ``fix``, ``deprecation``...). A note's feature items are all ``feature``; a changelog's
+    items take the kind of the subsection they stand under."""
+    refs: tuple[str, ...] = ()
+    """Issue and pull request references as written (``#123``, ``GH-123``, ``:issue:`123```)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -137,6 +143,8 @@ class Feature:
             "markdown": self.markdown,
             "section": self.section,
             "peps": list(self.peps),
+            "kind": self.kind,
+            "refs": list(self.refs),
         }
 
 
@@ -180,6 +188,28 @@ class Announcement:
     readable: bool = True
     """False when the file could not be read at all (binary, not UTF-8, too large)."""
     problems: tuple[Problem, ...] = field(default=(), compare=False)
+    section: str | None = None
+    """For one section of a changelog file (a file of many announcements): the section's
+    anchor, unique in the file (``release-1-2-0``, ``unreleased``); ``None`` for a note file."""
+    line: int = 1
+    """The 1-based line of the file where the announcement starts: a section's heading."""
+    unreleased: bool = False
+    """The unreleased changes of a changelog: a section that announces no release."""
+    yanked: bool = False
+    """A changelog section marked ``[YANKED]``: released, then withdrawn."""
+    compare_url: str | None = None
+    """A changelog section's link to the differences from the release before."""
+
+    @property
+    def key(self) -> str:
+        """Unique in a collection: the path, and ``#`` and the section's anchor for a
+        section of a changelog."""
+        return self.source if self.section is None else f"{self.source}#{self.section}"
+
+    @property
+    def is_section(self) -> bool:
+        """Whether this is one section of a changelog file rather than a note file."""
+        return self.section is not None
 
     @property
     def heading(self) -> str:
@@ -213,4 +243,9 @@ class Announcement:
             "features": [f.to_json() for f in self.features],
             "peps": list(self.peps),
             "warnings": [p.to_json() for p in self.problems],
+            "section": self.section,
+            "line": self.line,
+            "unreleased": self.unreleased,
+            "yanked": self.yanked,
+            "compare_url": self.compare_url,
         }

@@ -10,12 +10,19 @@ import datetime as dt
 import hashlib
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from glob import has_magic
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from sphinxcontrib_releases import frontmatter
+from sphinxcontrib_releases.changelog import (
+    FRONT_MATTER_KEY,
+    Changelog,
+    parse_override,
+    read_changelog,
+)
+from sphinxcontrib_releases.changelog_notes import sections_as_notes
 from sphinxcontrib_releases.features import (
     DEFAULT_DROP_ITEMS,
     DEFAULT_FEATURE_HEADINGS,
@@ -66,6 +73,10 @@ class ReaderOptions:
     stop_headings: tuple[str, ...] = DEFAULT_STOP_HEADINGS
     drop_items: tuple[str, ...] = DEFAULT_DROP_ITEMS
     max_bytes: int = 2_000_000
+    changelog: bool | None = None
+    """Whether files are changelogs: ``None`` to let :func:`~sphinxcontrib_releases.changelog.
+    detect` decide, ``True`` for files that are changelogs whatever their headings (a file's
+    own ``changelog`` front matter field wins over both)."""
 
 
 DEFAULT_OPTIONS = ReaderOptions()
@@ -472,7 +483,8 @@ class _Entry(NamedTuple):
     options: ReaderOptions
     digest: bytes
     """A hash of the file's bytes (empty for a file that could not be read)."""
-    note: Announcement
+    notes: tuple[Announcement, ...]
+    """The note, or the sections of a changelog."""
 
 
 class NoteCache:
@@ -497,32 +509,108 @@ class NoteCache:
     def lookup(
         self, path: str | os.PathLike[str], options: ReaderOptions = DEFAULT_OPTIONS
     ) -> tuple[Announcement, bool]:
-        """The note and whether it was parsed afresh (``False``: it came from the cache)."""
+        """The note and whether it was parsed afresh (``False``: it came from the cache); the
+        first section, for a changelog (see :meth:`lookup_all`)."""
+        notes, fresh = self.lookup_all(path, options)
+        return notes[0], fresh
+
+    def lookup_all(
+        self, path: str | os.PathLike[str], options: ReaderOptions = DEFAULT_OPTIONS
+    ) -> tuple[tuple[Announcement, ...], bool]:
+        """What the file holds (:attr:`Reading.notes`) and whether it was parsed afresh."""
         source = os.fspath(path)
         try:
             stat = Path(source).stat()
         except OSError:
             self._entries.pop(source, None)
-            return read_note(source, options), True
+            return read_file(source, options).notes, True
         entry = self._entries.get(source)
         if entry and entry.options != options:
             entry = None  # read with other settings: of no use
         if entry and (entry.mtime, entry.size) == (stat.st_mtime_ns, stat.st_size):
-            return entry.note, False
+            return entry.notes, False
         data = _file_bytes(source, options)
         if isinstance(data, Announcement):
-            self._entries[source] = _Entry(stat.st_mtime_ns, stat.st_size, options, b"", data)
-            return data, True
+            self._entries[source] = _Entry(stat.st_mtime_ns, stat.st_size, options, b"", (data,))
+            return (data,), True
         digest = hashlib.blake2b(data, digest_size=16).digest()
         if entry and entry.digest == digest:
             self._entries[source] = entry._replace(mtime=stat.st_mtime_ns, size=stat.st_size)
-            return entry.note, False
-        note = read_bytes(data, source, syntax=syntax_of(source), options=options)
-        self._entries[source] = _Entry(stat.st_mtime_ns, stat.st_size, options, digest, note)
-        return note, True
+            return entry.notes, False
+        notes = read_file_bytes(data, source, syntax=syntax_of(source), options=options).notes
+        self._entries[source] = _Entry(stat.st_mtime_ns, stat.st_size, options, digest, notes)
+        return notes, True
 
     def forget(self, keep: Iterable[str]) -> None:
         """Drop entries of files no longer in use."""
         wanted = set(keep)
         for source in [s for s in self._entries if s not in wanted]:
             del self._entries[source]
+
+
+# -- files that are changelogs ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one file holds: a note, or the sections of a changelog as announcements (see
+    :mod:`sphinxcontrib_releases.changelog_notes`)."""
+
+    notes: tuple[Announcement, ...]
+    """The note; for a changelog, one announcement per section, in file order."""
+    changelog: Changelog | None = field(default=None, compare=False)
+    """The changelog as its reader found it, when the file is one."""
+
+
+def read_file(path: str | os.PathLike[str], options: ReaderOptions = DEFAULT_OPTIONS) -> Reading:
+    """Read a note file or a changelog. Never raises for the file's content."""
+    source = os.fspath(path)
+    data = _file_bytes(source, options)
+    if isinstance(data, Announcement):
+        return Reading((data,))
+    return read_file_bytes(data, source, syntax=syntax_of(source), options=options)
+
+
+def read_file_bytes(
+    data: bytes, source: str, *, syntax: str = "markdown", options: ReaderOptions = DEFAULT_OPTIONS
+) -> Reading:
+    """:func:`read_file` from the file's bytes."""
+    return as_changelog(read_bytes(data, source, syntax=syntax, options=options), options)
+
+
+def read_file_text(
+    text: str, source: str, *, syntax: str = "markdown", options: ReaderOptions = DEFAULT_OPTIONS
+) -> Reading:
+    """:func:`read_file` from the file's text."""
+    return as_changelog(read_text(text, source, syntax=syntax, options=options), options)
+
+
+def as_changelog(note: Announcement, options: ReaderOptions = DEFAULT_OPTIONS) -> Reading:
+    """The note as read, or, when the file is a changelog, its sections.
+
+    The file is a changelog when its front matter says ``changelog: true``; else, unless it
+    says ``changelog: false``, when ``options.changelog`` is true or when
+    :func:`~sphinxcontrib_releases.changelog.detect` finds it one. A changelog without any
+    release section stays a note.
+    """
+    if not note.readable:
+        return Reading((note,))
+    value = dict(note.extra).get(FRONT_MATTER_KEY)
+    override = parse_override(value)
+    if value is not None and override is None:
+        problem = Problem(
+            WarningType.FIELD,
+            f"'{FRONT_MATTER_KEY}' should be true or false, not {_shown(value)}",
+            1,
+        )
+        note = replace(note, problems=(*note.problems, problem))
+    wanted = options.changelog if override is None else override
+    if wanted is False:
+        return Reading((note,))
+    changelog = read_changelog(note.body, note.source, note.syntax, first_line=note.body_line)
+    if not (wanted or changelog.is_changelog):
+        return Reading((note,))
+    sections = sections_as_notes(changelog, note)
+    if not sections:
+        return Reading((note,))
+    return Reading(sections, changelog)
