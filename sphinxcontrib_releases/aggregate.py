@@ -33,6 +33,8 @@ class AggregateDirective(CheckedDirective):
     has_content = False
     filters = Filters()
     """The filters of the last :meth:`selected` call."""
+    sections_first = False
+    """Whether a changelog section speaks for a release that a note announces too."""
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = lenient(
         {**dict.fromkeys(FILTER_OPTIONS, directives.unchanged), "reverse": directives.flag}
     )
@@ -53,7 +55,7 @@ class AggregateDirective(CheckedDirective):
         for problem in problems:
             warn(WarningType.OPTION, f"{self.name}: {problem}", location=self.get_location())
         self.filters = filters
-        return filters.select(self.domain.releases())
+        return filters.select(self.domain.releases(sections_first=self.sections_first))
 
     def nothing(self) -> list[nodes.Node]:
         """What an aggregate that selects nothing shows (and the warning it gives)."""

@@ -7,14 +7,17 @@ for pre-commit hooks and CI. The checks:
 
 * every problem the reader found in a note (bad front matter, versions, dates, phases...);
 * two notes announcing the same version (``duplicate``, on every note after the first by path);
+  a note and a changelog section of the same version are one release told twice, not a
+  duplicate, and a changelog's repeated sections are reported by its reader;
 * a date later than today (``chronology``; drafts may be dated ahead and are left alone);
 * a release dated before the release that precedes it in its series, by version
   (``chronology``, on the later version);
 * a pre-release (``aN``, ``bN``, ``rcN``) dated after the final release it leads to
   (``chronology``, on the pre-release);
-* a note without a date (``no_date``).
+* a note without a date (``no_date``); the unreleased section of a changelog needs none.
 
-A check that concerns a note as a whole, rather than one of its lines, points at line 1.
+A check that concerns a note as a whole, rather than one of its lines, points at its first
+line: line 1, or the heading of a changelog section.
 """
 
 from __future__ import annotations
@@ -67,17 +70,16 @@ def reader_problems(notes: Iterable[Announcement]) -> Iterator[Finding]:
 
 
 def duplicates(notes: Iterable[Announcement]) -> Iterator[Finding]:
-    first: dict[str, str] = {}
-    for note in sorted(notes, key=lambda n: n.source):
+    first: dict[tuple[bool, str], str] = {}
+    for note in sorted(notes, key=lambda n: (n.source, n.line)):
         for release in note.releases:
-            if release.version in first:
+            earlier = first.setdefault((note.is_section, release.version), note.source)
+            if earlier != note.source:
                 yield _finding(
                     note,
                     WarningType.DUPLICATE,
-                    f"{release.version} is also announced by {first[release.version]}",
+                    f"{release.version} is also announced by {earlier}",
                 )
-            else:
-                first[release.version] = note.source
 
 
 def future_dates(notes: Iterable[Announcement], today: dt.date) -> Iterator[Finding]:
@@ -146,7 +148,7 @@ def prereleases_after_final(notes: Iterable[Announcement]) -> Iterator[Finding]:
 def missing_dates(notes: Iterable[Announcement]) -> Iterator[Finding]:
     for note in notes:
         empty = any(p.subtype == WarningType.EMPTY for p in note.problems)
-        if note.date is None and note.readable and not empty:
+        if note.date is None and note.readable and not empty and not note.unreleased:
             yield _finding(note, WarningType.NO_DATE, "the note has no date")
 
 
@@ -160,4 +162,4 @@ def _leads_to(pre: Release, final: Release) -> bool:
 
 
 def _finding(note: Announcement, subtype: WarningType, message: str) -> Finding:
-    return Finding(note.source, 1, str(subtype), message)
+    return Finding(note.source, note.line, str(subtype), message)

@@ -10,7 +10,8 @@ same feature when their word sets are alike enough:
   half of it when both items cite a PEP in common.
 
 Each release's items are matched in version order, each against the best-scoring feature seen
-so far; a feature is matched at most once per release.
+so far; a feature is matched at most once per release, and only by an item of its own kind
+(a changelog's deprecation of a switch and its later removal are two items).
 """
 
 from __future__ import annotations
@@ -182,6 +183,8 @@ def _best_match(
     best, best_score = None, 0.0
     for candidate in sorted(candidates):
         entry = merged[candidate]
+        if entry.latest.kind != feature.kind:
+            continue
         score = similarity(feature_words, entry.latest_words)
         needed = threshold / 2 if entry.peps & set(feature.peps) else threshold
         if score >= needed and score > best_score:

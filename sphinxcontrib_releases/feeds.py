@@ -152,7 +152,11 @@ class Entry:
 
     @property
     def summary(self) -> str:
-        return self.note.description or first_paragraph(self.note.body, self.note.syntax)
+        return (
+            self.note.description
+            or first_paragraph(self.note.body, self.note.syntax)
+            or items_summary(self.note)
+        )
 
     @property
     def categories(self) -> list[tuple[str, str]]:
@@ -160,6 +164,17 @@ class Entry:
         phases = dict.fromkeys(r.phase.value for r in self.note.releases)
         series = dict.fromkeys(r.series for r in self.note.releases)
         return [("phase", p) for p in phases] + [("series", s) for s in series]
+
+
+_SUMMARY_LENGTH = 300
+
+
+def items_summary(note: Announcement) -> str:
+    """A changelog section's items as one line of plain text, cut near 300 characters."""
+    text = " · ".join(feature.text for feature in note.features)
+    if len(text) <= _SUMMARY_LENGTH:
+        return text
+    return text[:_SUMMARY_LENGTH].rsplit(" ", 1)[0] + " …"
 
 
 def tag_uri(base_url: str, path: str, date: dt.date) -> str:
