@@ -6,7 +6,8 @@ import datetime as dt
 import pickle
 from pathlib import Path
 
-from sphinxcontrib_releases.model import Release
+from sphinxcontrib_releases.checks import check_notes
+from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.reader import (
     NoteCache,
     ReaderOptions,
@@ -191,3 +192,44 @@ def test_cache_holds_every_section(tmp_path: Path) -> None:
     assert fresh
     assert again[1].features[0].text == "Much faster."
     assert pickle.loads(pickle.dumps(cache)).lookup_all(path) == (again, False)
+
+
+# -- checks across notes and changelogs -------------------------------------------------------
+
+
+def _sections(text: str, source: str = "CHANGES.md") -> tuple[Announcement, ...]:
+    return read_file_text(text, source).notes
+
+
+def test_a_note_and_a_section_of_one_release_are_no_duplicates() -> None:
+    note = read_file_text("---\ntitle: 2.0.0 is out\ndate: 2024-05-01\n---\n\nHi.\n", "n.md")
+    found = check_notes([*note.notes, *_sections(SMALL)], today=dt.date(2025, 1, 1))
+    assert found == []
+
+
+def test_two_changelogs_of_one_release_are_duplicates() -> None:
+    found = check_notes(
+        [*_sections(SMALL, "a/CHANGES.md"), *_sections(SMALL, "b/CHANGES.md")],
+        today=dt.date(2025, 1, 1),
+    )
+    assert [str(f) for f in found] == [
+        "b/CHANGES.md:3: [duplicate] 2.0.0 is also announced by a/CHANGES.md",
+        "b/CHANGES.md:9: [duplicate] 1.1.0 is also announced by a/CHANGES.md",
+        "b/CHANGES.md:13: [duplicate] 1.0.0 is also announced by a/CHANGES.md",
+    ]
+
+
+def test_a_repeated_section_is_the_readers_to_report() -> None:
+    found = check_notes(_sections(SMALL + "\n## 1.0.0 - 2024-03-01\n\n- Again.\n"))
+    assert [(f.line, f.subtype, f.message) for f in found] == [
+        (17, "version", "version 1.0.0 has a section already, on line 13")
+    ]
+
+
+def test_checks_point_at_the_section() -> None:
+    text = SMALL.replace("## 2.0.0 - 2024-05-01", "## 2.0.0 - 2999-05-01")
+    found = check_notes(_sections("## Unreleased\n\n- Soon.\n\n" + text), today=dt.date(2025, 1, 1))
+    # the unreleased section needs no date
+    assert [str(f) for f in found] == [
+        "CHANGES.md:7: [chronology] dated 2999-05-01, which is in the future"
+    ]
