@@ -2,8 +2,9 @@
 
 Nothing here copies text from the extension: the configuration table is made from
 ``sphinxcontrib_releases.config.OPTIONS``, the warnings table from ``WarningType``, version
-examples are read by the extension's own version reader, and command output is the output of the
-command, run at build time. The pages cannot drift from the code.
+examples are read by the extension's own version reader, changelog headings and subsection names
+by its changelog reader, and command output is the output of the command, run at build time. The
+pages cannot drift from the code.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from sphinx.domains.std import StandardDomain
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, new_document
 
+from sphinxcontrib_releases.changelog import KINDS, kind_of, read_changelog
 from sphinxcontrib_releases.config import OPTIONS, PREFIX, get_config
 from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.peps import find_peps
@@ -351,6 +353,65 @@ class NoteSummary(SphinxDirective):
         ]
 
 
+class ChangelogHeadingsTable(SphinxDirective):
+    """``releases-changelog-headings``: one heading per content line (Markdown, without its
+    ``#``), and what the changelog reader makes of it."""
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        rows: list[Row] = []
+        for line in self.content:
+            text = line.strip()
+            if not text:
+                continue
+            sections = read_changelog(f"## {text}\n\n- An item.\n", "<heading>").sections
+            if not sections:
+                cells = ["not a release heading", "", ""]
+            else:
+                section = sections[0]
+                flags = (("unreleased", section.unreleased), ("yanked", section.yanked))
+                status = [word for word, flag in flags if flag]
+                release = section.release.version if section.release else "—"
+                named = f"{section.product} {release}" if section.product else release
+                cells = [
+                    named if section.version else "—",
+                    section.date.isoformat() if section.date else "—",
+                    ", ".join(status) or "released",
+                ]
+            rows.append(([_paragraph(nodes.literal(text, text)), *map(_paragraph, cells)], []))
+        return [
+            _table(
+                ["Heading", "Release", "Date", "Status"],
+                rows,
+                [46, 22, 16, 16],
+                classes=["releases-changelog-headings"],
+            )
+        ]
+
+
+class KindsTable(SphinxDirective):
+    """``releases-kinds-table``: one subsection name per content line, and its kind."""
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        by_kind: dict[str, list[str]] = {kind: [] for kind in KINDS}
+        for line in self.content:
+            name = line.strip()
+            if name:
+                by_kind[kind_of(name) or "other"].append(name)
+        rows: list[Row] = []
+        for kind, names in by_kind.items():
+            cell: list[nodes.Node] = []
+            for name in names:
+                if cell:
+                    cell.append(nodes.Text(", "))
+                cell.append(nodes.literal(name, name))
+            rows.append(([_paragraph(nodes.literal(kind, kind)), _paragraph(*cell)], []))
+        return [_table(["Kind", "Subsections"], rows, [20, 80], classes=["releases-kinds"])]
+
+
 class CommandOutput(SphinxDirective):
     """``releases-command COMMAND``: run a command in the docs folder and show its output.
 
@@ -415,4 +476,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("releases-peps-table", PepsTable)
     app.add_directive("releases-note-summary", NoteSummary)
     app.add_directive("releases-command", CommandOutput)
+    app.add_directive("releases-changelog-headings", ChangelogHeadingsTable)
+    app.add_directive("releases-kinds-table", KindsTable)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
