@@ -25,6 +25,7 @@ from sphinx.domains.std import StandardDomain
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, new_document
 
+import sphinxcontrib_releases
 from sphinxcontrib_releases.changelog import KINDS, kind_of, read_changelog
 from sphinxcontrib_releases.config import OPTIONS, PREFIX, get_config
 from sphinxcontrib_releases.model import Announcement, Release
@@ -437,6 +438,10 @@ class CommandOutput(SphinxDirective):
             if (srcdir / argument).is_file():
                 self.env.note_dependency(argument)
         environment = {**os.environ, "COLUMNS": "88", "PYTHONIOENCODING": "utf-8"}
+        # the command runs the extension that builds these pages, installed or not
+        package_root = str(Path(sphinxcontrib_releases.__file__).parents[1])
+        paths = [package_root, *filter(None, [os.environ.get("PYTHONPATH")])]
+        environment["PYTHONPATH"] = os.pathsep.join(paths)
         try:
             done = subprocess.run(
                 argv,
