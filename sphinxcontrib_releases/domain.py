@@ -82,6 +82,8 @@ class ReleasesDomain(Domain):
     data_version = 1
     _canonical: dict[str, Target] | None = None
     """:meth:`canonical` of every version; dropped whenever ``targets`` change."""
+    _announcing: tuple[object, dict[str, list[Announcement]]] | None = None
+    """:meth:`announcing` of every version, and the ``notes`` it was made from."""
 
     # -- the collection --------------------------------------------------------------------------
 
@@ -120,8 +122,16 @@ class ReleasesDomain(Domain):
     def announcing(self, version: str) -> list[Announcement]:
         """Every announcement of a version: note files first, then changelog sections, each
         by path."""
-        found = [n for n in self.notes.values() if any(r.version == version for r in n.releases)]
-        return sorted(found, key=lambda note: note.is_section)  # stable: path order kept
+        notes = self.notes
+        if self._announcing is None or self._announcing[0] is not notes:
+            index: dict[str, list[Announcement]] = {}
+            for note in notes.values():
+                for release in note.releases:
+                    index.setdefault(release.version, []).append(note)
+            for found in index.values():
+                found.sort(key=lambda note: note.is_section)  # stable: path order kept
+            self._announcing = (notes, index)
+        return list(self._announcing[1].get(version, ()))
 
     def sections_of(self, source: str) -> list[Announcement]:
         """The sections of a changelog file in use, in file order (none for a note file)."""
