@@ -14,7 +14,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 
-from sphinxcontrib_releases.badges import badge
+from sphinxcontrib_releases.badges import badge, status_badge
 from sphinxcontrib_releases.config import ReleasesConfig, get_config
 from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
 from sphinxcontrib_releases.filters import FILTER_OPTIONS, Filters, parse_filters
@@ -69,11 +69,15 @@ class AggregateDirective(CheckedDirective):
         return [nodes.paragraph(text, text, classes=["releases-empty"])]
 
     def release_link(self, release: Release, *, with_badge: bool = True) -> list[nodes.Node]:
-        """The version, linked to where the release is rendered, and its badge."""
+        """The version, linked to where the release is rendered, and its badge (and the
+        ``yanked`` badge of a release that a changelog says was withdrawn)."""
         xref = self._xref(release, nodes.inline(release.version, release.version))
         if not with_badge:
             return [xref]
-        return [xref, nodes.Text(" "), badge(release, self.settings.phase_colors)]
+        made = [xref, nodes.Text(" "), badge(release, self.settings.phase_colors)]
+        if any(note.yanked for note in self.domain.announcing(release.version)):
+            made.extend([nodes.Text(" "), status_badge("yanked")])
+        return made
 
     def badge_link(self, release: Release) -> nodes.Node:
         """A badge naming version and phase, linked to the release."""

@@ -233,3 +233,16 @@ def test_checks_point_at_the_section() -> None:
     assert [str(f) for f in found] == [
         "CHANGES.md:7: [chronology] dated 2999-05-01, which is in the future"
     ]
+
+
+def test_rst_sections_carry_the_link_targets_they_use() -> None:
+    text = (
+        "Changes\n=======\n\n"
+        "2.0.0 (2024-05-01)\n------------------\n\n- Faster, see `the issue`_.\n\n"
+        "1.1.0 (2024-04-01)\n------------------\n\n- Smaller.\n\n"
+        "1.0.0 (2024-03-01)\n------------------\n\n- First.\n\n"
+        ".. _the issue: https://example.org/issues/7\n"
+    )
+    notes = read_file_text(text, "CHANGES.rst", syntax="rst").notes
+    assert notes[0].body.rstrip().endswith(".. _`the issue`: https://example.org/issues/7")
+    assert ".. _" not in notes[1].body

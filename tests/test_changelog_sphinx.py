@@ -214,6 +214,12 @@ def test_feature_list_of_all_kinds_grouped_by_kind(site: Any) -> None:
 def test_release_index_counts_releases_not_unreleased(site: Any) -> None:
     versions = [a.get_text() for a in soup(site, "lists.html").select("table a.internal")]
     assert versions == ["1.2.0", "1.1.1", "1.1.0", "1.0.0", "0.3.0", "0.2.0", "0.1.0"]
+    yanked = [
+        row.select_one("a.internal").get_text()
+        for row in soup(site, "lists.html").select("table tbody tr")
+        if row.select_one("span.releases-yanked")
+    ]
+    assert yanked == ["1.1.1"]
 
 
 def test_releases_json(site: Any) -> None:
