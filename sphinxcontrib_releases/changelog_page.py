@@ -10,7 +10,7 @@ link, the link to a note that announces the same release, issue links and PEP li
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence, Set
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
@@ -37,14 +37,17 @@ class ChangelogPage(SphinxTransform):
             return
         document = self.document
         sections = list(document.findall(nodes.section))
+        start = 0  # sections come in file order, as the announcements do
         taken: set[int] = set()
         for note in announcements:
-            found = _section_of(note, sections, taken)
+            found = _section_of(note, sections, start, taken)
             if found is None:
                 continue
-            taken.add(id(found))
-            anchor = _place_anchor(found, note.section or "", document)
-            decorate(found, note, document, domain, self.env.docname, page=True, anchor=anchor)
+            start = found + 1
+            taken.add(found)
+            section = sections[found]
+            anchor = _place_anchor(section, note.section or "", document)
+            decorate(section, note, document, domain, self.env.docname, page=True, anchor=anchor)
         settings = get_config(self.config)
         link_issues(document, settings.issue_url)
         if settings.pep_links:
@@ -52,21 +55,23 @@ class ChangelogPage(SphinxTransform):
 
 
 def _section_of(
-    note: Announcement, sections: Iterable[nodes.section], taken: set[int]
-) -> nodes.section | None:
-    """The document's section for a changelog section: the one whose heading stands on the
-    section's heading lines (docutils gives the title's, or its underline's, line); failing
-    that, the first one left whose title holds the version."""
-    free = [s for s in sections if id(s) not in taken]
+    note: Announcement, sections: Sequence[nodes.section], start: int, taken: Set[int]
+) -> int | None:
+    """The position of the document's section for a changelog section: the next one whose
+    heading stands on the section's heading lines (docutils gives the title's line, or its
+    underline's); failing that, the first one not taken whose title holds the version."""
     first, last = note.line - 1, max(note.body_line - 1, note.line)
-    for section in free:
+    for position in range(start, len(sections)):
+        section = sections[position]
         line = section.line or (section[0].line if len(section) else None)
         if line is not None and first <= line <= last:
-            return section
-    for section in free:
-        title = section[0].astext() if len(section) else ""
+            return position
+        if line is not None and line > last:
+            break
+    for position, section in enumerate(sections):
+        title = section[0].astext() if len(section) and position not in taken else ""
         if any(release.version in title for release in note.releases):
-            return section
+            return position
     return None
 
 
