@@ -7,6 +7,7 @@ import pickle
 from pathlib import Path
 
 from sphinxcontrib_releases.checks import check_notes
+from sphinxcontrib_releases.dedupe import merge_features
 from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.reader import (
     NoteCache,
@@ -246,3 +247,19 @@ def test_rst_sections_carry_the_link_targets_they_use() -> None:
     notes = read_file_text(text, "CHANGES.rst", syntax="rst").notes
     assert notes[0].body.rstrip().endswith(".. _`the issue`: https://example.org/issues/7")
     assert ".. _" not in notes[1].body
+
+
+def test_changelog_items_worded_alike_are_different_items() -> None:
+    text = (
+        "# Changes\n\n"
+        "## 1.1.0 - 2024-05-01\n\n### Fixed\n\n- Fixed a crash in the parser.\n\n"
+        "## 1.1.0rc1 - 2024-04-20\n\n### Fixed\n\n- Fixed a crash in the parser.\n\n"
+        "## 1.0.1 - 2024-04-01\n\n### Fixed\n\n- Fixed a crash in the writer.\n"
+    )
+    pairs = [(n.releases[0], n) for n in read_file_text(text, "CHANGES.md").notes]
+    merged = merge_features(pairs)
+    assert [(m.latest.text, [r.version for r in m.appearances]) for m in merged] == [
+        ("Fixed a crash in the writer.", ["1.0.1"]),
+        # the candidate's item, repeated in the final release's section
+        ("Fixed a crash in the parser.", ["1.1.0rc1", "1.1.0"]),
+    ]
