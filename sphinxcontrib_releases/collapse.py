@@ -33,13 +33,26 @@ def collapse(summary: str, *content: nodes.Node) -> releases_collapsed:
 
 
 def add_collapse_nodes(app: Sphinx) -> None:
-    elsewhere = dict.fromkeys(_OTHER_WRITERS, (_visit_nothing, _depart_nothing))
-    skipped = dict.fromkeys(_OTHER_WRITERS, (_skip, _depart_nothing))
-    app.add_node(releases_collapsed, html=(_visit_details, _depart_details), **elsewhere)
-    app.add_node(releases_collapsed_summary, html=(_visit_summary, _depart_summary), **skipped)
-
-
-_OTHER_WRITERS = ("latex", "text", "man", "texinfo")
+    # every writer but HTML writes the list in full: the node itself adds nothing there, and
+    # its summary (the count) is left out
+    elsewhere = (_visit_nothing, _depart_nothing)
+    skipped = (_skip, _depart_nothing)
+    app.add_node(
+        releases_collapsed,
+        html=(_visit_details, _depart_details),
+        latex=elsewhere,
+        text=elsewhere,
+        man=elsewhere,
+        texinfo=elsewhere,
+    )
+    app.add_node(
+        releases_collapsed_summary,
+        html=(_visit_summary, _depart_summary),
+        latex=skipped,
+        text=skipped,
+        man=skipped,
+        texinfo=skipped,
+    )
 
 
 def _visit_details(self: HTML5Translator, node: releases_collapsed) -> None:
