@@ -72,11 +72,19 @@ def badge(
     )
 
 
+STATUS_WORDS = {"unreleased": N_("unreleased"), "yanked": N_("yanked")}
+"""The words of a changelog section's status badges."""
+# Translators: the link from a changelog section to its comparison with the release before
+COMPARE = N_("diff")
+
+
 def status_badge(status: str) -> nodes.inline:
-    """The badge of a changelog section's status: ``unreleased`` or ``yanked``."""
+    """The badge of a changelog section's status: ``unreleased`` or ``yanked`` (its class; its
+    words are in the project's language)."""
+    words = _(STATUS_WORDS[status])
     return nodes.inline(
-        status,
-        status,
+        words,
+        words,
         classes=["sd-sphinx-override", "sd-badge", "releases-badge", f"releases-{status}"],
     )
 
@@ -125,7 +133,6 @@ def byline(note: Announcement, config: Config) -> nodes.paragraph | None:
     if note.compare_url:
         if parts:
             line += nodes.Text(" · ")
-        line += nodes.reference(
-            "diff", "diff", refuri=note.compare_url, classes=["releases-compare"]
-        )
+        words = _(COMPARE)
+        line += nodes.reference(words, words, refuri=note.compare_url, classes=["releases-compare"])
     return line

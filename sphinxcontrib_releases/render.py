@@ -26,6 +26,7 @@ from sphinxcontrib_releases.badges import badges, byline
 from sphinxcontrib_releases.config import get_config
 from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
 from sphinxcontrib_releases.issues import link_issues
+from sphinxcontrib_releases.locale import N_, _
 from sphinxcontrib_releases.logs import warn
 from sphinxcontrib_releases.markup import free_id, parse_features, parse_note
 from sphinxcontrib_releases.model import Announcement, Release
@@ -36,6 +37,11 @@ from sphinxcontrib_releases.warnings_ import WarningType
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+# Translators: before the links from a changelog section to the notes that announce its release
+ANNOUNCEMENT = N_("Announcement:")
+# Translators: before the links from a note to the changelog sections of its releases
+CHANGELOG = N_("Changelog:")
 
 EMBEDDED = "releases-embedded"
 """The class of the sections a ``release`` directive places in its page."""
@@ -109,7 +115,7 @@ def related(note: Announcement, domain: ReleasesDomain, docname: str) -> nodes.p
     if not links:
         return None
     domain.note_referrer(docname)
-    label = "Announcement: " if note.is_section else "Changelog: "
+    label = _(ANNOUNCEMENT if note.is_section else CHANGELOG) + " "
     return nodes.paragraph("", label, *links, classes=["releases-related"])
 
 
