@@ -19,6 +19,7 @@ from docutils import nodes
 from docutils.transforms import references
 from sphinx.util.docutils import LoggingReporter, new_document
 
+from sphinxcontrib_releases.headings import drop_empty_headings, lift_headings
 from sphinxcontrib_releases.model import Announcement, Feature
 
 if TYPE_CHECKING:
@@ -62,6 +63,11 @@ def _parser(env: BuildEnvironment, syntax: str) -> Parser:
     return parser
 
 
+def myst_config(env: BuildEnvironment) -> Any:
+    """MyST's configuration of the build (set by MyST when the builder starts)."""
+    return getattr(env, "myst_config", None)
+
+
 def _scratch(host: nodes.document, source: str) -> nodes.document:
     document = new_document(source, copy(host.settings))
     document.reporter = LoggingReporter(
@@ -103,16 +109,25 @@ def _cut_out(note: Announcement) -> Iterator[None]:
 
 
 def parse_note(note: Announcement, host: nodes.document, env: BuildEnvironment) -> list[nodes.Node]:
-    """The note's body as nodes for ``host``; warnings point at the note file's own lines."""
+    """The note's body as nodes for ``host``; warnings point at the note file's own lines.
+
+    Its headings are settled as on its page (:mod:`~sphinxcontrib_releases.headings`): the
+    embedding gives the note its heading, so it may start at ``##``.
+    """
     document = _scratch(host, note.source)
     # blank lines in place of the front matter keep every line number true to the file
+    text = "\n" * (note.body_line - 1) + note.body
+    config = myst_config(env)
+    if config is not None and FILETYPES.get(note.syntax, "markdown") == "markdown":
+        text = lift_headings(text, config) or text
     with _cut_out(note):
-        _parser(env, note.syntax).parse("\n" * (note.body_line - 1) + note.body, document)
+        _parser(env, note.syntax).parse(text, document)
         if note.is_section:  # and the node of the same warning, for keep_warnings
             for message in list(document.findall(nodes.system_message)):
                 if "Document headings start at H" in message.astext():
                     message.parent.remove(message)
     _drop_metadata(document)
+    drop_empty_headings(document, document)
     for transform in _LINKING:  # the note's own links and footnotes, resolved within the note
         transform(document).apply()
     return graft(document, host)
