@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import inspect
 import logging
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from copy import copy
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
@@ -20,6 +22,7 @@ from docutils.transforms import references
 from sphinx.util.docutils import LoggingReporter, new_document
 
 from sphinxcontrib_releases.headings import drop_empty_headings, lift_headings
+from sphinxcontrib_releases.logs import located_in
 from sphinxcontrib_releases.model import Announcement, Feature
 
 if TYPE_CHECKING:
@@ -120,7 +123,7 @@ def parse_note(note: Announcement, host: nodes.document, env: BuildEnvironment) 
     config = myst_config(env)
     if config is not None and FILETYPES.get(note.syntax, "markdown") == "markdown":
         text = lift_headings(text, config) or text
-    with _cut_out(note):
+    with _cut_out(note), located_in(note.source, env.docname):
         _parser(env, note.syntax).parse(text, document)
         if note.is_section:  # and the node of the same warning, for keep_warnings
             for message in list(document.findall(nodes.system_message)):
@@ -139,9 +142,17 @@ def parse_features(
     """The inline content of each feature item, parsed together in one pass."""
     if not features:
         return []
-    text = "\n".join("- " + feature.markdown.replace("\n", "\n  ") for feature in features)
+    written = ["- " + feature.markdown.replace("\n", "\n  ") for feature in features]
+    starts = list(accumulate((item.count("\n") + 1 for item in written), initial=1))[:-1]
+
+    def line_in_note(line: int) -> int:
+        """The note's line for a line of the parsed list (each item starts at its own)."""
+        index = max(bisect_right(starts, line) - 1, 0)
+        return features[index].line + line - starts[index] if features[index].line else line
+
     document = _scratch(host, note.source)
-    _parser(env, note.syntax).parse(text, document)
+    with located_in(note.source, env.docname, line_in_note):
+        _parser(env, note.syntax).parse("\n".join(written), document)
     items = list(document.findall(nodes.list_item))
     top = [item for item in items if not isinstance(item.parent.parent, nodes.list_item)]
     if len(top) != len(features):
