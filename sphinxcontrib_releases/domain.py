@@ -276,6 +276,14 @@ class ReleasesDomain(Domain):
             Target(release.version, docname, anchor, page, release.key[0], section)
         )
 
+    def rename_anchor(self, docname: str, old: str, new: str) -> None:
+        """A target of the document moved to another id (see ``render.EmbeddedIds``)."""
+        targets = self.data["targets"].get(docname, [])
+        for index, target in enumerate(targets):
+            if target.anchor == old:
+                self._canonical = None
+                targets[index] = target._replace(anchor=new)
+
     def note_embed(self, docname: str, source: str | None) -> None:
         """Record that a document renders a note (``None``: it asked for one that is missing)."""
         self.data["embeds"].setdefault(docname, set()).add(source or "")

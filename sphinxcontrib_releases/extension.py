@@ -49,6 +49,7 @@ def setup_domain(app: Sphinx) -> None:
 def setup_pages(app: Sphinx) -> None:
     from sphinxcontrib_releases.markup import remember_parsers
     from sphinxcontrib_releases.render import (
+        EmbeddedIds,
         NotePage,
         PlaceSections,
         ReleaseDirective,
@@ -58,6 +59,7 @@ def setup_pages(app: Sphinx) -> None:
     app.connect("builder-inited", remember_parsers)
     app.connect("source-read", note_page_source)
     app.add_transform(NotePage)
+    app.add_transform(EmbeddedIds)
     app.add_transform(PlaceSections)
     app.add_directive("release", ReleaseDirective)
 

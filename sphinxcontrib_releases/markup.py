@@ -194,13 +194,45 @@ def graft(document: nodes.document, host: nodes.document) -> list[nodes.Node]:
     return children
 
 
+#: The key, in Sphinx's data of the document being read, of the ids and names the extension
+#: gave out in it (see :func:`handed_out`).
+_HANDED_OUT = "releases:handed-out"
+
+
+def handed_out(document: nodes.document) -> tuple[set[str], set[str]]:
+    """The ids and the names the extension gave out in the page being read.
+
+    A page's document does not always know them: in a MyST ``{eval-rst}`` block, directives
+    fill a document of the block's own, whose nodes MyST then moves into the page. Sphinx's
+    data of the document being read is the same for every block of the page.
+    """
+    env = getattr(document.settings, "env", None)
+    if env is None:  # docutils alone: one document, which knows its ids
+        return set(), set()
+    current = getattr(env, "current_document", None)  # Sphinx 9; before, temp_data
+    data = current if current is not None else env.temp_data
+    found: tuple[set[str], set[str]] = data.setdefault(_HANDED_OUT, (set(), set()))
+    return found
+
+
 def free_id(document: nodes.document, base: str) -> str:
-    """``base``, or ``base-2``, ``base-3``...: the first id not yet used in ``document``."""
+    """``base``, or ``base-2``, ``base-3``...: the first id not yet used in ``document`` nor
+    given out by the extension in the page being read; it is given out now."""
+    ids, _names = handed_out(document)
     candidate, count = base, 1
-    while candidate in document.ids:
+    while candidate in document.ids or candidate in ids:
         count += 1
         candidate = f"{base}-{count}"
+    ids.add(candidate)
     return candidate
+
+
+def claim_names(node: nodes.Element, document: nodes.document) -> None:
+    """Keep only the names of ``node`` that the extension did not give out yet in the page
+    being read (the same note embedded twice names its sections twice), and give them out."""
+    _ids, names = handed_out(document)
+    node["names"] = [name for name in node["names"] if name not in names]
+    names.update(node["names"])
 
 
 def graft_ids(roots: Sequence[nodes.Node], host: nodes.document) -> dict[str, str]:

@@ -29,7 +29,13 @@ from sphinxcontrib_releases.headings import drop_empty_headings, lift_headings, 
 from sphinxcontrib_releases.issues import link_issues
 from sphinxcontrib_releases.locale import N_, _
 from sphinxcontrib_releases.logs import warn
-from sphinxcontrib_releases.markup import free_id, myst_config, parse_features, parse_note
+from sphinxcontrib_releases.markup import (
+    claim_names,
+    free_id,
+    myst_config,
+    parse_features,
+    parse_note,
+)
 from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.options import CheckedDirective, choice, lenient
 from sphinxcontrib_releases.peplinks import link_peps
@@ -239,7 +245,11 @@ class ReleaseDirective(CheckedDirective):
         if "no-title" not in self.options and says_something(note.heading):
             if sectioned:
                 wrapper = nodes.section(classes=["releases-release"])
-                wrapper["names"].append(nodes.fully_normalize_name(note.heading))
+                name = nodes.fully_normalize_name(note.heading)
+                wrapper["names"].append(name)
+                claim_names(wrapper, self.state.document)
+                base = nodes.make_id(name) or "releases-note"
+                wrapper["ids"].append(free_id(self.state.document, base))
                 wrapper += nodes.title(note.heading, note.heading)
                 self.state.document.note_implicit_target(wrapper, wrapper)
             else:
@@ -259,6 +269,7 @@ class ReleaseDirective(CheckedDirective):
             for child in wrapper.children:
                 if isinstance(child, nodes.section):
                     child["classes"].append(EMBEDDED)
+                    claim_names(child, self.state.document)
             return list(wrapper.children)
         wrapper["classes"].append(EMBEDDED)
         return [wrapper]
@@ -407,3 +418,47 @@ class PlaceSections(SphinxTransform):
                 continue
             if not isinstance(wrapper.parent, (nodes.section, nodes.document)):
                 _sections_to_rubrics(wrapper.parent)
+
+
+class EmbeddedIds(SphinxTransform):
+    """Make the ids of embedded notes unique in their page, once the page is whole.
+
+    The directive makes them unique in the document it is given; in a MyST ``{eval-rst}``
+    block that is the block's own, which knows neither the page's other ids nor the page
+    its own (MyST moves the nodes over). Here an id of an embed that another node of the
+    page holds is renamed, within the embed and in the release targets of the page.
+    """
+
+    default_priority = 100  # before anything looks the ids up
+
+    def apply(self, **kwargs: object) -> None:
+        document = self.document
+        for wrapper in list(document.findall(nodes.Element)):
+            if EMBEDDED not in wrapper["classes"]:
+                continue
+            renamed = _own_ids(wrapper, document)
+            if not renamed:
+                continue
+            for element in wrapper.findall(nodes.Element):
+                if element.get("refid") in renamed:
+                    element["refid"] = renamed[element["refid"]]
+                if element.get("backrefs"):
+                    element["backrefs"] = [renamed.get(b, b) for b in element["backrefs"]]
+            domain = get_domain(self.env)
+            for old, new in renamed.items():
+                domain.rename_anchor(self.env.docname, old, new)
+
+
+def _own_ids(root: nodes.Element, document: nodes.document) -> dict[str, str]:
+    """Register every id under ``root`` in ``document``; rename those another node holds."""
+    renamed: dict[str, str] = {}
+    for element in root.findall(nodes.Element):
+        ids = []
+        for anchor in element["ids"]:
+            owner = document.ids.get(anchor)
+            if owner is not None and owner is not element:
+                renamed[anchor] = anchor = free_id(document, anchor)
+            document.ids[anchor] = element
+            ids.append(anchor)
+        element["ids"] = ids
+    return renamed
