@@ -141,7 +141,7 @@ def examples(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     shutil.copytree(DOCS / "examples", src / "examples")
     (src / "conf.py").write_text(
         'project = "Python"\n'  # the demo's product, as releases_product makes it in the docs
-        'extensions = ["sphinxcontrib_releases"]\n'
+        'extensions = ["sphinxcontrib_releases", "myst_parser"]\n'
         'releases_notes = ["demo/notes/*.md", "demo/CHANGES.md"]\n'
         'exclude_patterns = ["examples"]\n'
         'html_baseurl = "https://example.org/"\n',
