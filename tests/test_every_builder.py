@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
-from tests.conftest import ROOTS, build, outputs, warnings_of
+from tests.conftest import ANNOUNCEMENTS, ROOTS, build, outputs, warnings_of
 
 BUILDERS = {
     "html": (".html",),
@@ -139,3 +139,27 @@ def test_warnings_from_embedded_notes_name_the_note_and_its_line(
         # the note page and two embeds, one of them through {eval-rst}
         f"{rest}:6 [docutils]": 3,
     }
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_real_announcements_build_with_every_builder(tmp_path: Path, builder: str) -> None:
+    """The announcements of the fixtures, as pages and embedded: alpha 4 and alpha 6 have
+    headings of ``#`` and blanks (texinfo stopped on them), rc 1 headings that open with an
+    empty link."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-announcements", srcdir)
+    shutil.copytree(ANNOUNCEMENTS, srcdir / "notes")
+    app = build(_make, srcdir, builder, confoverrides={"nitpicky": True})
+    # the only warning is one the note deserves (its levels jump from # to ###), on its page
+    # and where it is embedded
+    assert (
+        _warnings(app)
+        == [
+            f"{srcdir / 'notes' / 'alpha-1.md'}:43: WARNING: Non-consecutive header level "
+            "increase; H1 to H3 [myst.header]"
+        ]
+        * 2
+    )
+    everything = "\n".join(outputs(Path(app.outdir), BUILDERS[builder]).values())
+    for words in ("And now for something completely different", "Call to action"):
+        assert words in everything, (builder, words)
