@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
-from tests.conftest import ANNOUNCEMENTS, ROOTS, build, outputs, warnings_of
+from tests.conftest import ANNOUNCEMENTS, ROOTS, bodies, build, outputs, warnings_of
 
 BUILDERS = {
     "html": (".html",),
@@ -163,3 +163,15 @@ def test_real_announcements_build_with_every_builder(tmp_path: Path, builder: st
     everything = "\n".join(outputs(Path(app.outdir), BUILDERS[builder]).values())
     for words in ("And now for something completely different", "Call to action"):
         assert words in everything, (builder, words)
+
+
+def test_a_parallel_build_gives_the_same_pages(
+    built: Callable[[str], SphinxTestApp], tmp_path: Path
+) -> None:
+    """Ids given out per page and renamed after {eval-rst} come out the same with ``-j 2``."""
+    serial = built("html")
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-builders", srcdir)
+    parallel = build(_make, srcdir, confoverrides={"nitpicky": True}, parallel=2)
+    assert _warnings(parallel) == []
+    assert bodies(Path(parallel.outdir)) == bodies(Path(serial.outdir))
