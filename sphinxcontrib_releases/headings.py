@@ -57,8 +57,8 @@ def _under_hidden(node: nodes.Node) -> bool:
 def drop_empty_headings(root: nodes.Element, document: nodes.document) -> None:
     """Dissolve every section under ``root`` whose title shows nothing.
 
-    The section's body joins the end of what precedes it (the previous section, deepest last
-    subsection first, else its parent in place), its subsections take its place, its ids
+    The section's body joins the end of what precedes it (the last section before it, in its
+    deepest last subsection, else its parent in place), its subsections take its place, its ids
     stay on a target where its body now begins, and whatever the title showed besides text
     (an image) stays as a paragraph.
     """
@@ -85,8 +85,12 @@ def _dissolve(section: nodes.section, title: nodes.title, document: nodes.docume
     for child in section.children:
         child.parent = None
     index = parent.index(section)
-    before = parent[index - 1] if index else None
-    if isinstance(before, nodes.section):
+    # the body cannot follow a section: it joins the last one before, if any (messages or
+    # targets may stand between)
+    before = next(
+        (c for c in reversed(parent.children[:index]) if isinstance(c, nodes.section)), None
+    )
+    if before is not None:
         last = before
         while last.children and isinstance(last[-1], nodes.section):
             last = last[-1]
