@@ -47,11 +47,11 @@ def located_in(
     """Name ``source``, a note parsed into the page ``docname``, in what is logged meanwhile.
 
     Parsers report a line of the text they were given, at the page being read: MyST as
-    ``(docname, line)``, docutils as ``source:line``. For a note parsed into another page,
-    those lines are the note's (mapped by ``line``, when the parsed text is not the file's),
-    and the location becomes ``source:line``. The filter goes first on every handler of
-    Sphinx's logger (the postponing handler too, while Sphinx holds warnings back), so that it
-    runs before Sphinx turns a docname into a path.
+    ``(docname, line)`` (MyST-Parser 4: ``(source, line)``), docutils as ``source:line``. For
+    a note parsed into another page, those lines are the note's (mapped by ``line``, when the
+    parsed text is not the file's), and the location becomes ``source:line``. The filter goes
+    first on every handler of Sphinx's logger (the postponing handler too, while Sphinx holds
+    warnings back), so that it runs before Sphinx turns a docname into a path.
     """
     relocate = _Relocate(source, docname, line)
     handlers = list(pylogging.getLogger(logging.NAMESPACE).handlers)
@@ -68,13 +68,15 @@ class _Relocate(pylogging.Filter):
     def __init__(self, source: str, docname: str, line: Callable[[int], int] | None) -> None:
         super().__init__()
         self.source, self.docname, self.line = source, docname, line
+        # MyST names the page by its docname; MyST-Parser 4 by the parsed document's source
+        self.names = (docname, source)
 
     def filter(self, record: pylogging.LogRecord) -> bool:
         if getattr(record, "releases_relocated", False):  # seen by another handler already
             return True
         location = getattr(record, "location", None)
         number: int | None = None
-        if isinstance(location, tuple) and len(location) == 2 and location[0] == self.docname:
+        if isinstance(location, tuple) and len(location) == 2 and location[0] in self.names:
             number = location[1] or None
         elif location == self.docname:
             pass

@@ -65,7 +65,12 @@ def _make(*args: Any, **kwargs: Any) -> SphinxTestApp:
 
 
 def _warnings(app: SphinxTestApp) -> list[str]:
-    return [strip_escape_sequences(line) for line in warnings_of(app)]
+    """The warnings, uncoloured. MyST-Parser 4 locates a page's own warnings by the page's path
+    where Sphinx 8 expects a docname (and adds ``.rst`` to it): that is undone here, so that
+    the lowest supported versions are held to the same list."""
+    return [
+        re.sub(r"\.md\.rst:", ".md:", strip_escape_sequences(line)) for line in warnings_of(app)
+    ]
 
 
 @pytest.mark.parametrize("builder", BUILDERS)
