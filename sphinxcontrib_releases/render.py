@@ -433,6 +433,8 @@ class EmbeddedIds(SphinxTransform):
 
     def apply(self, **kwargs: object) -> None:
         document = self.document
+        if self.env.docname not in get_domain(self.env).data["embeds"]:
+            return  # no release directive ran in this page
         for wrapper in list(document.findall(nodes.Element)):
             if EMBEDDED not in wrapper["classes"]:
                 continue
@@ -444,9 +446,8 @@ class EmbeddedIds(SphinxTransform):
                     element["refid"] = renamed[element["refid"]]
                 if element.get("backrefs"):
                     element["backrefs"] = [renamed.get(b, b) for b in element["backrefs"]]
-            domain = get_domain(self.env)
             for old, new in renamed.items():
-                domain.rename_anchor(self.env.docname, old, new)
+                get_domain(self.env).rename_anchor(self.env.docname, old, new)
 
 
 def _own_ids(root: nodes.Element, document: nodes.document) -> dict[str, str]:
