@@ -290,12 +290,14 @@ MYST_EXAMPLES = _myst_examples()
 
 @pytest.fixture(scope="module")
 def quickstart_site(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
-    """A project whose ``conf.py`` is the quickstart's, its notes the demo's (with the
-    quickstart's own note) in the quickstart's folder, and a page for each MyST example."""
+    """A project whose ``conf.py`` is the quickstart's, its notes the demo's (its notes, its
+    changelog and the quickstart's own note) in the quickstart's folder, and a page for each
+    MyST example."""
     src = tmp_path_factory.mktemp("quickstart-src")
     (src / "conf.py").write_text(QUICKSTART_CONF + "\n", encoding="utf-8")
     notes = src / "releases"
     shutil.copytree(DOCS / "demo" / "notes", notes)
+    shutil.copy(DOCS / "demo" / "CHANGES.md", notes / "CHANGES.md")  # a changelog is a note too
     quickstart = _quickstart()
     note_path = re.search(r"`(releases/[\w.-]+\.md)`", quickstart)
     assert note_path is not None
