@@ -2,8 +2,9 @@
 
 The notes of ``test-builders`` are shaped like real announcements: a front matter title over
 ``##`` sections, a heading that is only ``#`` and blanks, one that is only an empty link, one
-that is only ``**``, reST titles of markup only. Each is a page and is embedded, from reST and
-from MyST (directly and through ``{eval-rst}``, the same note twice).
+that is only ``**``, reST titles of markup only; its changelog has such headings too. Each is a
+page and is embedded, from reST and from MyST (directly and through ``{eval-rst}``, the same
+note twice).
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ UNDER_EMPTY_HEADINGS = (
     "Everything below this line",  # under a reST title "\ "
     "The full change log is on the website",  # under a reST title that is an empty link
     "A converter is included",  # under "##"
+    "Written before the heading above lost its words",  # a changelog's "###   "
+    "Orbit no longer asks twice",  # a changelog's "### **"
 )
 
 
