@@ -17,6 +17,7 @@ from sphinx.transforms import SphinxTransform
 
 from sphinxcontrib_releases.config import get_config
 from sphinxcontrib_releases.domain import get_domain
+from sphinxcontrib_releases.headings import drop_empty_headings
 from sphinxcontrib_releases.issues import link_issues
 from sphinxcontrib_releases.markup import free_id
 from sphinxcontrib_releases.model import Announcement
@@ -36,6 +37,7 @@ class ChangelogPage(SphinxTransform):
         if not announcements:
             return
         document = self.document
+        drop_empty_headings(document, document)  # as on a note page
         sections = list(document.findall(nodes.section))
         start = 0  # sections come in file order, as the announcements do
         taken: set[int] = set()

@@ -176,7 +176,9 @@ class ReleasesConfig:
     notes: tuple[str, ...] = _option(
         (),
         "Glob patterns (``**`` allowed) of note files, relative to the configuration directory. "
-        "Notes inside the source directory with a registered suffix are also pages.",
+        "Notes inside the source directory with a registered suffix are also pages. A project "
+        "that does not ask for Markdown pages itself (``myst_parser`` in ``extensions`` or "
+        "``.md`` in ``source_suffix``) gets no other Markdown page: a ``README.md`` stays out.",
         _strings,
         types=(list, tuple, str),
     )

@@ -29,6 +29,7 @@ from sphinxcontrib_releases.checks import duplicates
 from sphinxcontrib_releases.config import get_config, reader_options
 from sphinxcontrib_releases.logs import conf_location, warn
 from sphinxcontrib_releases.model import Announcement, Release, product_key
+from sphinxcontrib_releases.pages import notes_only_suffixes
 from sphinxcontrib_releases.reader import Found, NoteCache, find_notes
 from sphinxcontrib_releases.versions import parse_release, parse_version
 from sphinxcontrib_releases.warnings_ import WarningType
@@ -276,6 +277,14 @@ class ReleasesDomain(Domain):
             Target(release.version, docname, anchor, page, release.key[0], section)
         )
 
+    def rename_anchor(self, docname: str, old: str, new: str) -> None:
+        """A target of the document moved to another id (see ``render.EmbeddedIds``)."""
+        targets = self.data["targets"].get(docname, [])
+        for index, target in enumerate(targets):
+            if target.anchor == old:
+                self._canonical = None
+                targets[index] = target._replace(anchor=new)
+
     def note_embed(self, docname: str, source: str | None) -> None:
         """Record that a document renders a note (``None``: it asked for one that is missing)."""
         self.data["embeds"].setdefault(docname, set()).add(source or "")
@@ -482,11 +491,12 @@ def collect_notes(
         if str(path) in in_use:
             pages[docname] = str(path)
         else:  # unreadable, a draft or a refused link: Sphinx must not read it either
-            env.found_docs.discard(docname)
-            added.discard(docname)
-            changed.discard(docname)
-            if docname in env.all_docs:  # read by an earlier build: remove it like a deleted file
-                removed.add(docname)
+            _leave_out(env, docname, added, changed, removed)
+    notes_only = notes_only_suffixes(app.config)
+    if notes_only:  # Markdown files are pages only as notes (see pages.py)
+        for docname in sorted(env.found_docs - pages.keys()):
+            if str(env.doc2path(docname)).endswith(notes_only):
+                _leave_out(env, docname, added, changed, removed)
 
     previous: dict[str, Announcement] = domain.notes
     domain.data["notes"] = notes
@@ -536,6 +546,17 @@ def _announcers(notes: Mapping[str, Announcement]) -> dict[tuple[str, str], tupl
             by_note, by_section = found.get(release.key, (False, False))
             found[release.key] = (by_note or not note.is_section, by_section or note.is_section)
     return found
+
+
+def _leave_out(
+    env: BuildEnvironment, docname: str, added: set[str], changed: set[str], removed: set[str]
+) -> None:
+    """Make a found document no page: Sphinx must not read it."""
+    env.found_docs.discard(docname)
+    added.discard(docname)
+    changed.discard(docname)
+    if docname in env.all_docs:  # read by an earlier build: remove it like a deleted file
+        removed.add(docname)
 
 
 def rewrite_dependents(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -48,16 +48,20 @@ def setup_domain(app: Sphinx) -> None:
 
 def setup_pages(app: Sphinx) -> None:
     from sphinxcontrib_releases.markup import remember_parsers
+    from sphinxcontrib_releases.pages import remember_own_suffixes
     from sphinxcontrib_releases.render import (
+        EmbeddedIds,
         NotePage,
         PlaceSections,
         ReleaseDirective,
         note_page_source,
     )
 
+    app.connect("config-inited", remember_own_suffixes, priority=700)  # Sphinx merges at 800
     app.connect("builder-inited", remember_parsers)
     app.connect("source-read", note_page_source)
     app.add_transform(NotePage)
+    app.add_transform(EmbeddedIds)
     app.add_transform(PlaceSections)
     app.add_directive("release", ReleaseDirective)
 

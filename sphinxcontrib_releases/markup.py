@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import inspect
 import logging
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from copy import copy
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
@@ -19,6 +21,8 @@ from docutils import nodes
 from docutils.transforms import references
 from sphinx.util.docutils import LoggingReporter, new_document
 
+from sphinxcontrib_releases.headings import drop_empty_headings, lift_headings
+from sphinxcontrib_releases.logs import located_in
 from sphinxcontrib_releases.model import Announcement, Feature
 
 if TYPE_CHECKING:
@@ -62,6 +66,11 @@ def _parser(env: BuildEnvironment, syntax: str) -> Parser:
     return parser
 
 
+def myst_config(env: BuildEnvironment) -> Any:
+    """MyST's configuration of the build (set by MyST when the builder starts)."""
+    return getattr(env, "myst_config", None)
+
+
 def _scratch(host: nodes.document, source: str) -> nodes.document:
     document = new_document(source, copy(host.settings))
     document.reporter = LoggingReporter(
@@ -103,16 +112,25 @@ def _cut_out(note: Announcement) -> Iterator[None]:
 
 
 def parse_note(note: Announcement, host: nodes.document, env: BuildEnvironment) -> list[nodes.Node]:
-    """The note's body as nodes for ``host``; warnings point at the note file's own lines."""
+    """The note's body as nodes for ``host``; warnings point at the note file's own lines.
+
+    Its headings are settled as on its page (:mod:`~sphinxcontrib_releases.headings`): the
+    embedding gives the note its heading, so it may start at ``##``.
+    """
     document = _scratch(host, note.source)
     # blank lines in place of the front matter keep every line number true to the file
-    with _cut_out(note):
-        _parser(env, note.syntax).parse("\n" * (note.body_line - 1) + note.body, document)
+    text = "\n" * (note.body_line - 1) + note.body
+    config = myst_config(env)
+    if config is not None and FILETYPES.get(note.syntax, "markdown") == "markdown":
+        text = lift_headings(text, config) or text
+    with _cut_out(note), located_in(note.source, env.docname):
+        _parser(env, note.syntax).parse(text, document)
         if note.is_section:  # and the node of the same warning, for keep_warnings
             for message in list(document.findall(nodes.system_message)):
                 if "Document headings start at H" in message.astext():
                     message.parent.remove(message)
     _drop_metadata(document)
+    drop_empty_headings(document, document)
     for transform in _LINKING:  # the note's own links and footnotes, resolved within the note
         transform(document).apply()
     return graft(document, host)
@@ -124,9 +142,17 @@ def parse_features(
     """The inline content of each feature item, parsed together in one pass."""
     if not features:
         return []
-    text = "\n".join("- " + feature.markdown.replace("\n", "\n  ") for feature in features)
+    written = ["- " + feature.markdown.replace("\n", "\n  ") for feature in features]
+    starts = list(accumulate((item.count("\n") + 1 for item in written), initial=1))[:-1]
+
+    def line_in_note(line: int) -> int:
+        """The note's line for a line of the parsed list (each item starts at its own)."""
+        index = max(bisect_right(starts, line) - 1, 0)
+        return features[index].line + line - starts[index] if features[index].line else line
+
     document = _scratch(host, note.source)
-    _parser(env, note.syntax).parse(text, document)
+    with located_in(note.source, env.docname, line_in_note):
+        _parser(env, note.syntax).parse("\n".join(written), document)
     items = list(document.findall(nodes.list_item))
     top = [item for item in items if not isinstance(item.parent.parent, nodes.list_item)]
     if len(top) != len(features):
@@ -168,13 +194,45 @@ def graft(document: nodes.document, host: nodes.document) -> list[nodes.Node]:
     return children
 
 
+#: The key, in Sphinx's data of the document being read, of the ids and names the extension
+#: gave out in it (see :func:`handed_out`).
+_HANDED_OUT = "releases:handed-out"
+
+
+def handed_out(document: nodes.document) -> tuple[set[str], set[str]]:
+    """The ids and the names the extension gave out in the page being read.
+
+    A page's document does not always know them: in a MyST ``{eval-rst}`` block, directives
+    fill a document of the block's own, whose nodes MyST then moves into the page. Sphinx's
+    data of the document being read is the same for every block of the page.
+    """
+    env = getattr(document.settings, "env", None)
+    if env is None:  # docutils alone: one document, which knows its ids
+        return set(), set()
+    current = getattr(env, "current_document", None)  # Sphinx 9; before, temp_data
+    data = current if current is not None else env.temp_data
+    found: tuple[set[str], set[str]] = data.setdefault(_HANDED_OUT, (set(), set()))
+    return found
+
+
 def free_id(document: nodes.document, base: str) -> str:
-    """``base``, or ``base-2``, ``base-3``...: the first id not yet used in ``document``."""
+    """``base``, or ``base-2``, ``base-3``...: the first id not yet used in ``document`` nor
+    given out by the extension in the page being read; it is given out now."""
+    ids, _names = handed_out(document)
     candidate, count = base, 1
-    while candidate in document.ids:
+    while candidate in document.ids or candidate in ids:
         count += 1
         candidate = f"{base}-{count}"
+    ids.add(candidate)
     return candidate
+
+
+def claim_names(node: nodes.Element, document: nodes.document) -> None:
+    """Keep only the names of ``node`` that the extension did not give out yet in the page
+    being read (the same note embedded twice names its sections twice), and give them out."""
+    _ids, names = handed_out(document)
+    node["names"] = [name for name in node["names"] if name not in names]
+    names.update(node["names"])
 
 
 def graft_ids(roots: Sequence[nodes.Node], host: nodes.document) -> dict[str, str]:

@@ -25,10 +25,17 @@ from sphinxcontrib_releases import frontmatter
 from sphinxcontrib_releases.badges import badges, byline
 from sphinxcontrib_releases.config import get_config
 from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
+from sphinxcontrib_releases.headings import drop_empty_headings, lift_headings, says_something
 from sphinxcontrib_releases.issues import link_issues
 from sphinxcontrib_releases.locale import N_, _
 from sphinxcontrib_releases.logs import warn
-from sphinxcontrib_releases.markup import free_id, parse_features, parse_note
+from sphinxcontrib_releases.markup import (
+    claim_names,
+    free_id,
+    myst_config,
+    parse_features,
+    parse_note,
+)
 from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.options import CheckedDirective, choice, lenient
 from sphinxcontrib_releases.peplinks import link_peps
@@ -122,10 +129,12 @@ def related(note: Announcement, domain: ReleasesDomain, docname: str) -> nodes.p
 def note_page_source(app: Sphinx, docname: str, source: list[str]) -> None:
     """``source-read``: give Sphinx a note page (or a changelog page) as its parser can take it.
     The metadata the reader took must not reach the page as text (a TOML front matter, a reST
-    field list after the title: :func:`~sphinxcontrib_releases.frontmatter.page_text`), and
-    MyST must not be given front matter entries it would stop on (the reader has warned about
-    each one it could not use: :func:`~sphinxcontrib_releases.frontmatter.for_myst`). Every
-    line keeps its number."""
+    field list after the title: :func:`~sphinxcontrib_releases.frontmatter.page_text`), MyST
+    must not be given front matter entries it would stop on (the reader has warned about each
+    one it could not use: :func:`~sphinxcontrib_releases.frontmatter.for_myst`), and, the
+    extension giving a note page its title, a Markdown note that starts at ``##`` is read one
+    level up (:func:`~sphinxcontrib_releases.headings.lift_headings`). Every line keeps its
+    number."""
     domain = get_domain(app.env)
     path = domain.pages.get(docname)
     if path is None:
@@ -138,6 +147,25 @@ def note_page_source(app: Sphinx, docname: str, source: list[str]) -> None:
         text = frontmatter.for_myst(source[0] if text is None else text) or text
     if text is not None:
         source[0] = text
+    config = myst_config(app.env)
+    # the extension gives a note page its title, so a Markdown note may start at ## (unless
+    # MyST makes the front matter's title a heading itself: myst_title_to_header); a changelog
+    # page keeps its own headings
+    if config is None or config.title_to_header or not note.title or note.is_section:
+        return
+    if _read_as_markdown(app, docname):
+        lifted = lift_headings(source[0], config)
+        if lifted is not None:
+            source[0] = lifted
+
+
+def _read_as_markdown(app: Sphinx, docname: str) -> bool:
+    """Whether Sphinx reads a page with the Markdown parser (MyST), by its suffix."""
+    path = str(app.env.doc2path(docname))
+    return any(
+        path.endswith(suffix) and filetype == "markdown"
+        for suffix, filetype in app.config.source_suffix.items()
+    )
 
 
 class NotePage(SphinxTransform):
@@ -151,6 +179,7 @@ class NotePage(SphinxTransform):
         note = domain.notes.get(source) if source else None
         if note is None:
             return
+        drop_empty_headings(self.document, self.document)
         decorate(
             self._titled_section(note), note, self.document, domain, self.env.docname, page=True
         )
@@ -161,7 +190,7 @@ class NotePage(SphinxTransform):
         """The page's top section, made with the announcement's title when the body's differs."""
         document = self.document
         first = next((c for c in document.children if isinstance(c, nodes.section)), None)
-        if not note.title:
+        if not says_something(note.title):
             return first if first is not None else document
         if first is not None and first[0].astext().strip() == note.title:
             return first
@@ -213,10 +242,14 @@ class ReleaseDirective(CheckedDirective):
             body = _without_own_title(parse_note(note, self.state.document, self.env), note.title)
         sectioned = self._sectioned()
         wrapper: nodes.Element = nodes.container(classes=["releases-release"])
-        if "no-title" not in self.options:
+        if "no-title" not in self.options and says_something(note.heading):
             if sectioned:
                 wrapper = nodes.section(classes=["releases-release"])
-                wrapper["names"].append(nodes.fully_normalize_name(note.heading))
+                name = nodes.fully_normalize_name(note.heading)
+                wrapper["names"].append(name)
+                claim_names(wrapper, self.state.document)
+                base = nodes.make_id(name) or "releases-note"
+                wrapper["ids"].append(free_id(self.state.document, base))
                 wrapper += nodes.title(note.heading, note.heading)
                 self.state.document.note_implicit_target(wrapper, wrapper)
             else:
@@ -236,6 +269,7 @@ class ReleaseDirective(CheckedDirective):
             for child in wrapper.children:
                 if isinstance(child, nodes.section):
                     child["classes"].append(EMBEDDED)
+                    claim_names(child, self.state.document)
             return list(wrapper.children)
         wrapper["classes"].append(EMBEDDED)
         return [wrapper]
@@ -384,3 +418,48 @@ class PlaceSections(SphinxTransform):
                 continue
             if not isinstance(wrapper.parent, (nodes.section, nodes.document)):
                 _sections_to_rubrics(wrapper.parent)
+
+
+class EmbeddedIds(SphinxTransform):
+    """Make the ids of embedded notes unique in their page, once the page is whole.
+
+    The directive makes them unique in the document it is given; in a MyST ``{eval-rst}``
+    block that is the block's own, which knows neither the page's other ids nor the page
+    its own (MyST moves the nodes over). Here an id of an embed that another node of the
+    page holds is renamed, within the embed and in the release targets of the page.
+    """
+
+    default_priority = 100  # before anything looks the ids up
+
+    def apply(self, **kwargs: object) -> None:
+        document = self.document
+        if self.env.docname not in get_domain(self.env).data["embeds"]:
+            return  # no release directive ran in this page
+        for wrapper in list(document.findall(nodes.Element)):
+            if EMBEDDED not in wrapper["classes"]:
+                continue
+            renamed = _own_ids(wrapper, document)
+            if not renamed:
+                continue
+            for element in wrapper.findall(nodes.Element):
+                if element.get("refid") in renamed:
+                    element["refid"] = renamed[element["refid"]]
+                if element.get("backrefs"):
+                    element["backrefs"] = [renamed.get(b, b) for b in element["backrefs"]]
+            for old, new in renamed.items():
+                get_domain(self.env).rename_anchor(self.env.docname, old, new)
+
+
+def _own_ids(root: nodes.Element, document: nodes.document) -> dict[str, str]:
+    """Register every id under ``root`` in ``document``; rename those another node holds."""
+    renamed: dict[str, str] = {}
+    for element in root.findall(nodes.Element):
+        ids = []
+        for anchor in element["ids"]:
+            owner = document.ids.get(anchor)
+            if owner is not None and owner is not element:
+                renamed[anchor] = anchor = free_id(document, anchor)
+            document.ids[anchor] = element
+            ids.append(anchor)
+        element["ids"] = ids
+    return renamed

@@ -3,6 +3,7 @@ references list every configuration value and warning subtype of the extension."
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from io import StringIO
@@ -141,7 +142,7 @@ def examples(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     shutil.copytree(DOCS / "examples", src / "examples")
     (src / "conf.py").write_text(
         'project = "Python"\n'  # the demo's product, as releases_product makes it in the docs
-        'extensions = ["sphinxcontrib_releases"]\n'
+        'extensions = ["sphinxcontrib_releases", "myst_parser"]\n'
         'releases_notes = ["demo/notes/*.md", "demo/CHANGES.md"]\n'
         'exclude_patterns = ["examples"]\n'
         'html_baseurl = "https://example.org/"\n',
@@ -235,3 +236,110 @@ def test_changelogs_page_renders_its_examples(site: SphinxTestApp) -> None:
     assert changelogs.select("table.releases-changelog-headings tbody tr")
     outputs = [block.get_text() for block in changelogs.select("pre")]
     assert any("\n  changelog: " in text for text in outputs)
+
+
+# -- every MyST example, in a project configured as the quickstart says ----------------------------
+
+
+def _fences(text: str) -> list[tuple[str, str]]:
+    """Info and content of every fenced block, also those inside directives (tab sets)."""
+    from markdown_it import MarkdownIt
+
+    found = []
+    for token in MarkdownIt("commonmark").parse(text):
+        if token.type != "fence":
+            continue
+        found.append((token.info.strip(), token.content))
+        if token.info.startswith("{"):  # a directive: its content is Markdown, after its options
+            body = re.sub(r"\A(?::[\w-]+:.*\n)*", "", token.content)
+            found += _fences(body)
+    return found
+
+
+def _quickstart() -> str:
+    """The quickstart section of the docs' index page."""
+    text = (DOCS / "index.md").read_text(encoding="utf-8")
+    start = text.index("(quickstart)=\n## ")
+    end = re.compile(r"^#{1,2} ", re.MULTILINE).search(text, start + len("(quickstart)=\n## "))
+    return text[start : end.start() if end else len(text)]
+
+
+QUICKSTART_CONF = "\n".join(code for info, code in _fences(_quickstart()) if info == "python")
+"""``conf.py`` as the quickstart writes it."""
+
+
+def _myst_examples() -> dict[str, str]:
+    """Every MyST page snippet of the docs by where it is: the Markdown blocks that use a
+    directive or a role (not those that are notes, which open with front matter), and the
+    MyST example files."""
+    found = {}
+    for path in sorted(DOCS.rglob("*.md")):
+        if "_build" in path.parts or "examples" in path.parts or "demo" in path.parts:
+            continue
+        blocks = _fences(path.read_text(encoding="utf-8"))
+        for number, (info, code) in enumerate(blocks):
+            if info in ("markdown", "md", "myst") and "{" in code and not code.startswith("---"):
+                found[f"{path.relative_to(DOCS).with_suffix('')}-{number}"] = code
+    for path in sorted((DOCS / "examples").glob("*.md")):
+        found[f"examples/{path.stem}"] = path.read_text(encoding="utf-8")
+    return found
+
+
+MYST_EXAMPLES = _myst_examples()
+
+
+@pytest.fixture(scope="module")
+def quickstart_site(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    """A project whose ``conf.py`` is the quickstart's, its notes the demo's (its notes, its
+    changelog and the quickstart's own note) in the quickstart's folder, and a page for each
+    MyST example."""
+    src = tmp_path_factory.mktemp("quickstart-src")
+    (src / "conf.py").write_text(QUICKSTART_CONF + "\n", encoding="utf-8")
+    notes = src / "releases"
+    shutil.copytree(DOCS / "demo" / "notes", notes)
+    shutil.copy(DOCS / "demo" / "CHANGES.md", notes / "CHANGES.md")  # a changelog is a note too
+    quickstart = _quickstart()
+    note_path = re.search(r"`(releases/[\w.-]+\.md)`", quickstart)
+    assert note_path is not None
+    note = next(code for info, code in _fences(quickstart) if code.startswith("---"))
+    (src / note_path.group(1)).write_text(note, encoding="utf-8")
+    (src / "index.rst").write_text(
+        "Examples\n========\n\n.. toctree::\n   :glob:\n\n   examples/*\n", encoding="utf-8"
+    )
+    (src / "examples").mkdir()
+    for number, code in enumerate(MYST_EXAMPLES.values()):
+        # the docs keep their demo notes in demo/notes; here they are where the quickstart says
+        text = code.replace("/demo/notes/", "/releases/")
+        (src / "examples" / f"example-{number}.md").write_text(
+            f"# Example {number}\n\n{text}", encoding="utf-8"
+        )
+    return _build(src, tmp_path_factory.mktemp("quickstart-build"))
+
+
+def test_the_quickstart_configures_markdown_pages() -> None:
+    assert "myst_parser" in QUICKSTART_CONF
+    assert "myst_enable_extensions" not in QUICKSTART_CONF
+    assert "releases_notes" in QUICKSTART_CONF
+
+
+def test_the_docs_have_myst_examples_of_every_directive_and_the_role() -> None:
+    used = " ".join(MYST_EXAMPLES.values())
+    for name in ("release", "release-index", "feature-list", "pep-index"):
+        assert f"{{{name}}}" in used, name
+    assert "{release}`" in used
+
+
+def test_every_myst_example_works_in_a_quickstart_project(
+    quickstart_site: SphinxTestApp,
+) -> None:
+    assert warnings_of(quickstart_site) == []
+    for number, (where, code) in enumerate(MYST_EXAMPLES.items()):
+        main = page(quickstart_site, f"examples/example-{number}.html").select_one("[role=main]")
+        assert main is not None
+        shown = main.get_text()
+        # a directive that did not run is shown as its text
+        assert ":::" not in shown and "```" not in shown and "{release" not in shown, where
+        if "```{" in code:
+            assert main.select("[class*=releases-]"), where
+        if "{release}`" in code:
+            assert main.select("a > .xref.releases"), where  # a resolved link

@@ -1,5 +1,5 @@
 from __future__ import annotations
 
 project = "Aggregates test"
-extensions = ["sphinxcontrib_releases"]
+extensions = ["sphinxcontrib_releases", "myst_parser"]  # myst_parser: pages of its own in Markdown
 releases_notes = ["notes/*.md", "notes/*.rst"]

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 project = "Hostile input"
-extensions = ["sphinxcontrib_releases"]
+extensions = ["sphinxcontrib_releases", "myst_parser"]  # myst_parser: pages of its own in Markdown
 releases_notes = ["notes/*.md", "notes/*.rst", "changelog.d/*.md"]
 exclude_patterns = ["_build", "changelog.d"]
 html_baseurl = "https://lantern.example/"

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
 project = "Snake"
-extensions = ["sphinxcontrib_releases"]
+extensions = ["sphinxcontrib_releases", "myst_parser"]  # myst_parser: pages of its own in Markdown
 releases_notes = ["notes/*.md"]
 releases_pep_data = "peps.json"
