@@ -51,3 +51,8 @@ class WarningType(enum.StrEnum):
         "(reported by the ``check`` command).",
     )
     NO_DATE = "no_date", "A note has no date (reported by the ``check`` command)."
+    SCHEDULE = (
+        "schedule",
+        "A ``schedule`` front matter entry is not a version (or phase) and a date; it is left "
+        "out.",
+    )
