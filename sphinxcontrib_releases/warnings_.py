@@ -53,6 +53,5 @@ class WarningType(enum.StrEnum):
     NO_DATE = "no_date", "A note has no date (reported by the ``check`` command)."
     SCHEDULE = (
         "schedule",
-        "A ``schedule`` front matter entry is not a version (or phase) and a date; it is left "
-        "out.",
+        "A ``schedule`` front matter entry is not a version (or phase) and a date; it is left out.",
     )
