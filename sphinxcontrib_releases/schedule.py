@@ -41,8 +41,10 @@ Pure Python (no Sphinx, no docutils), like the reader it serves. Three sources, 
     :func:`status` and :func:`slip` compare a history with what happened.
 
 Every step looks at one line, one sentence or a bounded window of it, so the work is linear in
-the size of the body; a body with none of the words plans need is answered from a keyword check
-alone. Nothing here raises on any text.
+the size of the body. A body without a full date is answered from a quick look around its
+four-digit numbers (:func:`.dates.has_date`), and a sentence with a date but without planning
+or phase wording from a few searches; :mod:`sphinxcontrib_releases.prose` finds the sentences.
+Nothing here raises on any text.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ from typing import Any, Final, Literal, NamedTuple, TypeAlias
 from .dates import find_dates, has_date, lower, parse_date
 from .features import plain_text
 from .model import Phase, Problem, Release
+from .prose import SYNTAXES, Paragraph, paragraphs, sentences
 from .versions import parse_version
 from .warnings_ import WarningType
 
@@ -175,7 +178,10 @@ class Plan:
         }
 
 
-# --- The body: paragraphs of prose -------------------------------------------------------------
+# --- Sentences ----------------------------------------------------------------------------------
+
+_MAX_SENTENCE: Final = 300
+"""How much of a sentence a :class:`Plan` keeps."""
 
 
 def _split(text: str, separator: str | None = None) -> tuple[str, ...]:
@@ -187,249 +193,13 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(_split(text))
 
 
-class _Para(NamedTuple):
-    lines: tuple[str, ...]
-    """The prose of consecutive file lines, block markers (list, quote) taken off."""
-    first: int
-    """0-based index of the first line in the body."""
-    heading: int = 0
-    """The level of a heading; 0 for prose."""
-
-
-_MD_MARKER: Final = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
-_RST_MARKER: Final = re.compile(r"(?:[-*+•]|[0-9]{1,9}[.)]|\([0-9]{1,9}\)|#[.)])(?:[ \t]+|$)")
-_MD_LINK_DEF: Final = re.compile(r"\[[^\[\]]{1,999}\]:[ \t]*\S")
-_TABLE_RULE: Final = re.compile(r"[|+:=\- \t]+")
-_RST_DIRECTIVE: Final = re.compile(r"\.\.[ \t]+(?P<name>[\w:+-]+)[ \t]*::(?:[ \t]+(?P<arg>.*))?$")
-_RST_ADORNMENTS: Final = frozenset("=-~^\"'`#*+:._")
-_PROSE_DIRECTIVES: Final = _words(
-    "admonition attention caution danger error hint important note tip warning seealso "
-    "topic sidebar rubric epigraph highlights pull-quote versionadded versionchanged "
-    "deprecated"
-)
-"""reST directives whose content is prose; every other directive's content is stepped over."""
-
-
-def _fence(body: str) -> str:
-    """The opening run of a code fence (three or more backticks or tildes), or ``""``."""
-    char = body[0]
-    size = len(body) - len(body.lstrip(char))
-    if size < 3 or (char == "`" and "`" in body[size:]):
-        return ""
-    return body[:size]
-
-
-def _atx(body: str) -> tuple[int, str] | None:
-    """The level and text of an ATX heading line (``## Schedule ##``), if it is one."""
-    level = len(body) - len(body.lstrip("#"))
-    if level > 6 or (level < len(body) and body[level] not in " \t"):
-        return None
-    return level, body[level:].strip().rstrip("#").strip()
-
-
-def _is_break(body: str) -> bool:
-    squeezed = body.replace(" ", "")
-    return len(squeezed) >= 3 and not squeezed.strip(squeezed[0])
-
-
-def _markdown_paragraphs(lines: list[str]) -> Iterator[_Para]:
-    """Headings, paragraphs, list items and table rows of a Markdown body, in order."""
-    para: list[str] = []
-    start = 0
-    item_para = False  # the open paragraph is a list item's: a ``---`` under it is no title
-    fence = ""
-    comment = False
-    in_list = False
-    after_blank = True
-    for index, raw in enumerate(lines):
-        line = raw.rstrip()
-        if "\t" in line:
-            line = line.expandtabs(4)
-        body = line.lstrip(" ")
-        indent = len(line) - len(body)
-        if comment:
-            comment = "-->" not in line
-            continue
-        if fence:
-            if body.startswith(fence) and not body.strip(fence[0]):
-                fence = ""
-            continue
-        if not body:
-            if para:
-                yield _Para(tuple(para), start)
-                para = []
-            after_blank = True
-            continue
-        was_blank, after_blank = after_blank, False
-        first = body[0]
-        if indent >= 4 and not para and not in_list:
-            continue  # an indented code block
-        if indent == 0 and was_blank and not _MD_MARKER.match(body):
-            in_list = False
-        ends = True  # whether the line ends the open paragraph
-        new: str | None = None  # the prose the line starts, if any
-        if first in "`~" and (run := _fence(body)):
-            fence = run
-        elif first == "#" and (atx := _atx(body)) is not None:
-            if para:
-                yield _Para(tuple(para), start)
-                para = []
-            if atx[1]:
-                yield _Para((atx[1],), index, atx[0])
-            continue
-        elif first in "=-" and para and not item_para and not body.strip(first):
-            yield _Para(tuple(para), start, 1 if first == "=" else 2)
-            para = []
-            continue
-        elif first in "-*_" and _is_break(body):
-            pass
-        elif first == "<" and body.startswith("<!--"):
-            comment = "-->" not in body[4:]
-        elif first == "[" and not para and _MD_LINK_DEF.match(body):
-            pass
-        elif first == "|":
-            if not _TABLE_RULE.fullmatch(body):
-                new = body
-        elif first in "-*+0123456789" and (marker := _MD_MARKER.match(body)):
-            in_list = True
-            new = body[marker.end() :].strip()
-        else:
-            ends = False
-            while body.startswith(">"):  # a block quote: its text is prose too
-                body = body[1:].lstrip()
-            if body:
-                if not para:
-                    start, item_para = index, False
-                para.append(body)
-        if ends:
-            if para:
-                yield _Para(tuple(para), start)
-                para = []
-            if new:
-                if first == "|":
-                    yield _Para((new,), index)
-                else:
-                    para, start, item_para = [new], index, True
-    if para:
-        yield _Para(tuple(para), start)
-
-
-def _is_adornment(line: str) -> bool:
-    return len(line) >= 2 and line[0] in _RST_ADORNMENTS and not line.strip(line[0])
-
-
-def _rst_paragraphs(raw_lines: list[str]) -> Iterator[_Para]:
-    """Section titles, paragraphs, list items and table rows of a reST body, in order."""
-    lines = [raw.rstrip().expandtabs(8) if "\t" in raw else raw.rstrip() for raw in raw_lines]
-    styles: dict[tuple[str, bool], int] = {}  # title style -> level, by first appearance
-    para: list[str] = []
-    start = 0
-    para_indent = 0
-    skip = -1  # lines deeper than this belong to a literal block, comment or directive
-    count = len(lines)
-    index = 0
-    while index < count:
-        current = index
-        line = lines[index]
-        body = line.lstrip(" ")
-        indent = len(line) - len(body)
-        index += 1
-        if skip >= 0:
-            if not body or indent > skip:
-                continue
-            skip = -1
-        if not body or body.startswith((".. ", "::")) or body in {"..", "::"}:
-            if para:
-                yield _Para(tuple(para), start)
-                if para[-1].endswith("::"):
-                    skip = para_indent  # a literal block follows
-                para = []
-            if not body:
-                continue
-            directive = _RST_DIRECTIVE.match(body)
-            if directive is not None and directive["name"].lower() in _PROSE_DIRECTIVES:
-                arg = (directive["arg"] or "").strip()
-                if arg:
-                    para, start, para_indent = [arg], current, indent
-                continue
-            skip = indent  # a comment, target, or a directive whose content is not prose
-            continue
-        if not para and indent == 0 and _is_adornment(body):
-            below = lines[index].strip() if index < count else ""
-            under = lines[index + 1] if index + 1 < count else ""
-            if below and not _is_adornment(below) and _is_adornment(under) and under[0] == body[0]:
-                yield _Para(
-                    (below,), current + 1, styles.setdefault((body[0], True), len(styles) + 1)
-                )
-                index += 2
-            continue  # an overline title, or a transition
-        below = lines[index] if index < count else ""
-        if not para and indent == 0 and _is_adornment(below) and len(below) >= min(len(body), 4):
-            yield _Para((body,), current, styles.setdefault((below[0], False), len(styles) + 1))
-            index += 1
-            continue
-        if body[0] in "+=" and _TABLE_RULE.fullmatch(body):
-            continue  # a table border
-        marker = _RST_MARKER.match(body) if body[0] in "-*+•(#0123456789|" else None
-        if body[0] == "|" or marker is not None:
-            if para:
-                yield _Para(tuple(para), start)
-                if para[-1].endswith("::"):
-                    skip = para_indent
-                para = []
-            if body[0] == "|" and marker is None:
-                yield _Para((body.strip("| "),), current)
-                continue
-            if marker is not None:
-                body = body[marker.end() :].strip()
-            if body:
-                para, start, para_indent = [body], current, indent
-            continue
-        if not para:
-            start, para_indent = current, indent
-        para.append(body)
-    if para:
-        yield _Para(tuple(para), start)
-
-
-_SCANNERS: Final = {"markdown": _markdown_paragraphs, "rst": _rst_paragraphs}
-
-
-# --- Sentences ----------------------------------------------------------------------------------
-
-_SENTENCE_END: Final = re.compile(r"[.!?][\"'”’)\]*_`]*\s+(?=[\"'“‘(\[*_`]*[A-Z])")
-_ABBREVIATION: Final = re.compile(
-    r"(?:^|[\s(])(?:[A-Za-z]|e\.g|i\.e|etc|vs|approx|ca|cf|al|Mr|Mrs|Ms|Dr|St|No|Fig|Jan|Feb"
-    r"|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)$",
-    re.IGNORECASE,
-)
-_MAX_SENTENCE: Final = 300
-"""How much of a sentence a :class:`Plan` keeps."""
-
-
-def _sentences(para: _Para, syntax: str) -> Iterator[tuple[int, str]]:
-    """The sentences of a paragraph that may hold a date: (0-based line, plain text)."""
-    text = "\n".join(para.lines)
-    if not has_date(text):
+def _dated_sentences(paragraph: Paragraph, syntax: str) -> Iterator[tuple[int, str]]:
+    """The sentences of a paragraph that hold a full date: (0-based line, plain text)."""
+    if not has_date(paragraph.text):
         return
-    starts: list[int] = []
-    offset = 0
-    for text_line in para.lines:
-        starts.append(offset)
-        offset += len(text_line) + 1
-    begin = 0
-    cuts = [
-        match.end()
-        for match in _SENTENCE_END.finditer(text)
-        if _ABBREVIATION.search(text, max(0, match.start() - 8), match.start()) is None
-    ]
-    cuts.append(len(text))
-    for end in cuts:
-        raw = text[begin:end]
+    for index, raw in sentences(paragraph):
         if has_date(raw):
-            line = para.first + bisect.bisect_right(starts, begin) - 1
-            yield line, plain_text(raw, syntax)
-        begin = end
+            yield index, plain_text(raw, syntax)
 
 
 # --- Reading a sentence ---------------------------------------------------------------------------
@@ -1009,21 +779,20 @@ def find_schedule(
     boundaries their series when the sentence names none. A plan stated twice (same key and
     date) is kept once.
     """
-    scanner = _SCANNERS.get(syntax)
-    if scanner is None or not has_date(body):
+    if syntax not in SYNTAXES or not has_date(body):
         return ()
     reader = _SentenceReader(product, context)
     plans: list[Plan] = []
     seen: set[tuple[PlanKey, dt.date]] = set()
     schedule_level = 0  # the level of the open schedule heading; 0 when none is open
-    for para in scanner(body.split("\n")):
-        if para.heading:
-            if schedule_level and para.heading <= schedule_level:
+    for paragraph in paragraphs(body, syntax):
+        if paragraph.heading:
+            if schedule_level and paragraph.heading <= schedule_level:
                 schedule_level = 0
-            if _SCHEDULE_HEADING.search(plain_text(para.lines[0], syntax)):
-                schedule_level = para.heading
-        for index, sentence in _sentences(para, syntax):
-            scheduled = bool(schedule_level) and not para.heading
+            if _SCHEDULE_HEADING.search(plain_text(paragraph.text, syntax)):
+                schedule_level = paragraph.heading
+        scheduled = bool(schedule_level) and not paragraph.heading
+        for index, sentence in _dated_sentences(paragraph, syntax):
             for plan in reader.read(sentence, first_line + index, scheduled):
                 if (plan.key, plan.date) not in seen:
                     seen.add((plan.key, plan.date))

@@ -399,10 +399,10 @@ def test_an_unknown_syntax_reads_nothing() -> None:
 
 
 def test_a_body_without_dates_is_not_scanned(monkeypatch: pytest.MonkeyPatch) -> None:
-    def scanner(lines: list[str]) -> None:
+    def scanner(body: str, syntax: str) -> None:
         raise AssertionError("scanned")
 
-    monkeypatch.setitem(schedule._SCANNERS, "markdown", scanner)
+    monkeypatch.setattr(schedule, "paragraphs", scanner)
     body = "Acme 2.4.0 is planned for the spring of 2025, as the roadmap says.\n" * 200
     assert find_schedule(body) == ()
     with pytest.raises(AssertionError, match="scanned"):
