@@ -252,8 +252,7 @@ _ORDINALS: Final = {
     )
 }
 _REFERENCE: Final = re.compile(
-    r"\b(?:(?:the|our|its|their)\s+)?"
-    rf"(?P<qual>next|upcoming|following|coming|final|last|official|{'|'.join(_ORDINALS)}"
+    rf"\b(?P<qual>next|upcoming|following|coming|final|last|official|{'|'.join(_ORDINALS)}"
     r"|[0-9]{1,2}(?:st|nd|rd|th))\s+"
     r"(?:(?P<name>[A-Za-z][\w+-]*)\s+)??"
     r"(?P<what>alpha|beta|release\s+candidate|candidate|rc|pre-?release|release\s+preview|preview"
@@ -264,6 +263,8 @@ _REFERENCE: Final = re.compile(
     r"(?![\w.]))?\b",
 )
 """Words that name a release by its place: ``the second candidate``, ``the next alpha``."""
+_ARTICLE: Final = re.compile(r"\b(?:the|our|its|their)\s+$")
+"""The word before such words, kept in what the plan says is written (``The second ...``)."""
 _REFERENCE_WORDS: Final = ("alpha", "beta", "candidate", "rc", "release", "preview", "version")
 """One of which every match of :data:`_REFERENCE` holds: a quick test before it."""
 _PHASE_WORDS: Final = {
@@ -471,14 +472,18 @@ class _SentenceReader:
             if release is None:
                 continue
             series = match["series"]
-            explicit = series is not None and release == Release.from_string(series)
+            explicit = series is not None and release == _release(series)
+            start = match.start()
+            article = _ARTICLE.search(low, max(0, start - 8), start)
             found.append(
                 _Subject(
-                    match.start(),
+                    article.start() if article is not None else start,
                     match.end(),
                     release,
                     RELEASE,
-                    series if explicit else text[match.start() : match.end()],
+                    series
+                    if explicit
+                    else text[article.start() if article else start : match.end()],
                     self._product(name),
                     True,
                     inferred=not explicit,
