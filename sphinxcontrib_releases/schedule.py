@@ -473,17 +473,15 @@ class _SentenceReader:
                 continue
             series = match["series"]
             explicit = series is not None and release == _release(series)
-            start = match.start()
-            article = _ARTICLE.search(low, max(0, start - 8), start)
+            article = _ARTICLE.search(low, max(0, match.start() - 8), match.start())
+            start = article.start() if article is not None else match.start()
             found.append(
                 _Subject(
-                    article.start() if article is not None else start,
+                    start,
                     match.end(),
                     release,
                     RELEASE,
-                    series
-                    if explicit
-                    else text[article.start() if article else start : match.end()],
+                    series if explicit else text[start : match.end()],
                     self._product(name),
                     True,
                     inferred=not explicit,
