@@ -53,7 +53,7 @@ import bisect
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Literal, NamedTuple, TypeAlias
 
@@ -829,7 +829,8 @@ _FRONT_MATTER_KINDS: Final = {
 }
 _ENTRY_SPLIT: Final = re.compile(r"[;\n]|,(?=\s*[^,:=]{1,60}[:=])")
 _ENTRY: Final = re.compile(r"(?P<key>[^:=]+?)\s*[:=]\s*(?P<when>.*)")
-_NAMED_VERSION: Final = re.compile(r"(?P<name>\S.*?)\s+(?=[vV]?[0-9])")
+_NAMED_VERSION: Final = re.compile(r"(?P<name>[A-Za-z][^0-9]*?)\s+(?=[vV]?[0-9])")
+"""A product name before a version: ``Acme Widget 2.4.0``."""
 _SHOWN: Final = 60
 
 
@@ -873,7 +874,7 @@ def plans_from_front_matter(
     return tuple(plans), problems
 
 
-def _entries(value: object, warn: Any) -> Iterator[tuple[object, object]]:
+def _entries(value: object, warn: Callable[[str], None]) -> Iterator[tuple[object, object]]:
     if value is None:
         return
     if isinstance(value, Mapping):
@@ -912,7 +913,7 @@ def _front_matter_plan(
     line: int,
     product: str | None,
     context: Release | None,
-    warn: Any,
+    warn: Callable[[str], None],
 ) -> Plan | None:
     if isinstance(key, bool) or not isinstance(key, (str, int, float)):
         warn(f"'schedule' key {_shown(key)} is not a version or a phase; left out")
@@ -938,17 +939,17 @@ def _front_matter_plan(
             return None
         return Plan("", None, date, line, kind, series, plan_product, source="front matter")
     named = _NAMED_VERSION.match(written)
-    release = parse_version(written)
-    if release is None:
-        warn(f"'schedule' key {written!r} is not a version or a phase; left out")
-        return None
     if named is not None:
         name = named["name"]
         if plan_product is None or product_key(name) != product_key(plan_product):
             plan_product = name
-        written = written[named.end() :]
+    version = written[named.end() :] if named is not None else written
+    release = parse_version(version)
+    if release is None:
+        warn(f"'schedule' key {written!r} is not a version or a phase; left out")
+        return None
     return Plan(
-        written,
+        version,
         release,
         date,
         line,

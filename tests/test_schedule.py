@@ -468,13 +468,18 @@ def test_front_matter_lists_and_other_products() -> None:
         {"Widget 1.1.0": "2025-04-01"},
         "2.5.0: 2025-09-01",
         ["not", "an", "entry"],
+        {"Acme Widget 2.6": "2025-10-01"},
+        {"2.7.0 rc 2": "2025-11-01"},
     ]
     plans, problems = plans_from_front_matter(value, 3, product="Acme")
     assert summary(plans) == [
         ("Acme", "2.4.0", "release", D(2025, 3, 12)),
         ("Widget", "1.1.0", "release", D(2025, 4, 1)),
         ("Acme", "2.5.0", "release", D(2025, 9, 1)),
+        ("Acme Widget", "2.6.0", "release", D(2025, 10, 1)),
+        ("Acme", "2.7.0rc2", "release", D(2025, 11, 1)),
     ]
+    assert [p.version for p in plans][-2:] == ["2.6", "2.7.0 rc 2"]
     assert len(problems) == 1 and problems[0].subtype == "schedule"
 
 
