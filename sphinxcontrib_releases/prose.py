@@ -253,7 +253,7 @@ def paragraphs(body: str, syntax: str = "markdown") -> Iterator[Paragraph]:
     return scanner(body.split("\n"))
 
 
-_SENTENCE_END: Final = re.compile(r"[.!?][\"'”’)\]*_`]*\s+(?=[\"'“‘(\[*_`]*[A-Z])")
+_SENTENCE_END: Final = re.compile(r"[.!?][\"'”’)\]*_`]*\s+(?=[\"'“‘(\[*_`]*[A-Z0-9])")
 _ABBREVIATION: Final = re.compile(
     r"(?:^|[\s(])(?:[A-Za-z]|e\.g|i\.e|etc|vs|approx|ca|cf|al|Mr|Mrs|Ms|Dr|St|No|Fig|Jan|Feb"
     r"|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)$",
@@ -265,8 +265,8 @@ _ABBREVIATION: Final = re.compile(
 def sentences(paragraph: Paragraph) -> Iterator[tuple[int, str]]:
     """The sentences of a paragraph, as written (markup kept), with the 0-based line of the
     body each starts on. A sentence ends at ``.``, ``!`` or ``?`` (closing quotes, brackets
-    and emphasis allowed after it) before a space and a capital letter, unless the word before
-    is an abbreviation."""
+    and emphasis allowed after it) before a space and a capital letter or a digit, unless the
+    word before is an abbreviation (``Oct. 2``, ``e.g. Python``)."""
     text = paragraph.text
     starts: list[int] = []
     offset = 0

@@ -252,9 +252,10 @@ _ORDINALS: Final = {
     )
 }
 _REFERENCE: Final = re.compile(
-    rf"\b(?P<qual>next|upcoming|following|coming|final|last|official|{'|'.join(_ORDINALS)}"
-    r"|[0-9]{1,2}(?:st|nd|rd|th))\s+"
+    r"\b(?P<qual>next|upcoming|following|coming|another|one\s+more|final|last|official"
+    rf"|{'|'.join(_ORDINALS)}|[0-9]{{1,2}}(?:st|nd|rd|th))\s+"
     r"(?:(?P<name>[A-Za-z][\w+-]*)\s+)??"
+    r"(?:(?P<inner>(?:0|[1-9][0-9]{0,8})\.(?:0|[1-9][0-9]{0,8}))\s+)?"
     r"(?P<what>alpha|beta|release\s+candidate|candidate|rc|pre-?release|release\s+preview|preview"
     r"|(?:(?P<flavour>bug-?fix|maintenance|patch|point|security|stable|final|feature|major|minor)"
     r"\s+)?(?:release|version))"
@@ -315,6 +316,9 @@ _BOUNDARY_GAP: Final = _words(
 )
 """What may stand between a phase and its date: ``the beta phase (2023-05-08)``, ``feature
 freeze for Python 3.13 is on``."""
+_CONTINUED_BEFORE: Final = _words("and while then with followed by , ; - – —")
+_CONTINUED_AFTER: Final = _words("itself then on for by in at around about the week of , : - – —")
+"""What may stand around a release whose plan shares the wording of the one before it."""
 _LIST_GAP: Final = re.compile(r"\s*(?:,|&|and|or|as\s+well\s+as|,\s*and|,\s*or)\s*")
 _SCHEDULE_HEADING: Final = re.compile(
     r"\b(?:schedules?|roadmap|timeline|upcoming\s+releases?|planned\s+releases?"
@@ -331,11 +335,13 @@ _MAX_GAP_CHARS: Final = 160
 _LOOK_BACK: Final = 240
 """How far before the planning wording its subject may start (characters)."""
 _ASIDE: Final = re.compile(
-    r"\([^()]{0,200}\)|,\s*(?:which|that|originally|previously|initially|first)\b[^,]{0,200},",
+    r"\([^()]{0,200}\)"
+    r"|,\s*(?:which|that|the|a|an|its|our|originally|previously|initially|first)\b[^,]{0,200},",
     re.IGNORECASE,
 )
-"""A parenthesis or a clause between commas, stepped over between a release and the planning
-wording: ``3.12.0a2, which was scheduled for 2022-11-14, has been moved to``."""
+"""A parenthesis, an apposition or a clause between commas, stepped over between a release and
+the planning wording: ``3.12.0a2, the next preview, is planned for``, ``3.12.0a2, which was
+scheduled for 2022-11-14, has been moved to``."""
 
 
 class _Subject(NamedTuple):
@@ -462,16 +468,16 @@ class _SentenceReader:
             name = text[match.start(group) : match.end(group)] if match[group] else None
             if name is not None and (not name[0].isupper() or name.lower() in _NOT_NAMES):
                 continue
+            series = match["series"] or match["inner"]
             release = _resolve(
-                match["qual"],
+                " ".join(match["qual"].split()),
                 " ".join(match["what"].split()),
                 match["flavour"] or "",
-                match["series"],
+                series,
                 self.context,
             )
             if release is None:
                 continue
-            series = match["series"]
             explicit = series is not None and release == _release(series)
             article = _ARTICLE.search(low, max(0, match.start() - 8), match.start())
             start = article.start() if article is not None else match.start()
@@ -571,6 +577,8 @@ class _SentenceReader:
                 near = phases.within(max(region, found.start - _LOOK_BACK), found.start)
                 if near and _gap_ok(text, near[-1].end, found.start, _BOUNDARY_GAP, names=True):
                     subjects = [near[-1]]
+            if not subjects and plans:  # ``..., and 3.12.0 itself on Monday, 2023-10-02``
+                subjects = self._continued(text, region, found.start, releases)
             if not subjects and scheduled and not past_sentence:
                 following = dates[position + 1][0].start if position + 1 < len(dates) else len(text)
                 before = everything.within(max(region, found.start - _LOOK_BACK), found.start)
@@ -605,6 +613,20 @@ class _SentenceReader:
                 return self._listed(text, subject, window)
             if subject.strong and subject.release is not None and not subject.inferred:
                 break  # an explicit version too far from the wording: not its subject
+        return []
+
+    def _continued(self, text: str, region: int, end: int, releases: _InOrder) -> list[_Subject]:
+        """After a plan, a release and a date that share its wording: ``[is due on Monday,
+        2023-09-04], and 3.12.0 itself on Monday, 2023-10-02``."""
+        window = releases.within(max(region, end - _LOOK_BACK), end)
+        strong = [s for s in window if s.strong]
+        if not strong:
+            return []
+        subject = strong[-1]
+        if _gap_ok(text, region, subject.start, _CONTINUED_BEFORE) and _gap_ok(
+            text, subject.end, end, _CONTINUED_AFTER
+        ):
+            return self._listed(text, subject, window)
         return []
 
     def _listed(self, text: str, subject: _Subject, window: list[_Subject]) -> list[_Subject]:
@@ -699,7 +721,7 @@ def _inside(position: int, spans: list[tuple[int, int]], starts: list[int]) -> b
     return index >= 0 and position <= spans[index][1]
 
 
-_NEXT: Final = frozenset({"next", "upcoming", "following", "coming"})
+_NEXT: Final = frozenset({"next", "upcoming", "following", "coming", "another", "one more"})
 
 
 @functools.lru_cache(maxsize=1024)

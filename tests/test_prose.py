@@ -121,12 +121,12 @@ def test_sentences_and_their_lines() -> None:
 
 
 def test_abbreviations_and_dates_do_not_end_sentences() -> None:
-    paragraph = Paragraph(("Due on Oct. 2, 2023. Mr. Smith agrees. Version 3. Not so.",), 0)
+    paragraph = Paragraph(("Due on Oct. 2, 2023. Mr. Smith agrees. Version 3. 3.12.1 too.",), 0)
     assert [text for _line, text in sentences(paragraph)] == [
         "Due on Oct. 2, 2023. ",
         "Mr. Smith agrees. ",
         "Version 3. ",
-        "Not so.",
+        "3.12.1 too.",
     ]
 
 

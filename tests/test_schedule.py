@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from sphinxcontrib_releases import frontmatter, schedule
 from sphinxcontrib_releases.model import Release
+from sphinxcontrib_releases.reader import read_note
 from sphinxcontrib_releases.schedule import (
     BOUNDARY_KINDS,
     Plan,
@@ -22,7 +23,7 @@ from sphinxcontrib_releases.schedule import (
     status,
 )
 from sphinxcontrib_releases.warnings_ import WarningType
-from tests.conftest import finishes
+from tests.conftest import ANNOUNCEMENTS, finishes
 
 D = dt.date
 
@@ -136,6 +137,30 @@ def test_the_two_announcements_merge() -> None:
     assert beta.moved == 0
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("alpha-1.md", [("3.12", "beta", D(2023, 5, 8)), ("3.12.0a2", "release", D(2022, 11, 14))]),
+        ("alpha-4.md", [("3.12", "beta", D(2023, 5, 8)), ("3.12.0a5", "release", D(2023, 2, 6))]),
+        ("alpha-6.md", [("3.12", "beta", D(2023, 5, 8)), ("3.12.0a7", "release", D(2023, 4, 3))]),
+        (
+            "rc-1.md",
+            [("3.12.0rc2", "release", D(2023, 9, 4)), ("3.12.0", "release", D(2023, 10, 2))],
+        ),
+    ],
+)
+def test_the_announcement_fixtures(name: str, expected: list[tuple[str, str, D]]) -> None:
+    """The notes in the shape of real ones, read as the reader will read them."""
+    note = read_note(ANNOUNCEMENTS / name)
+    plans = find_schedule(
+        note.body, first_line=note.body_line, syntax=note.syntax, context=note.newest
+    )
+    assert [(v, k, d) for _p, v, k, d in summary(plans)] == expected
+    lines = (ANNOUNCEMENTS / name).read_text(encoding="utf-8").split("\n")
+    for plan in plans:
+        assert plan.date.isoformat() in lines[plan.line - 1]
+
+
 # --- Phrasings --------------------------------------------------------------------------------
 
 
@@ -180,6 +205,27 @@ def test_the_two_announcements_merge() -> None:
             [("Acme", "2.4.0rc1", D(2025, 2, 26)), ("Acme", "2.4.0", D(2025, 3, 12))],
         ),
         ("Acme 2.4 is expected on 2025-03-12.", None, [("Acme", "2.4.0", D(2025, 3, 12))]),
+        (
+            "2.4.0rc2, the following 2.4 preview, is currently planned for 2025-03-05.",
+            Release("2.4.0rc1"),
+            [("Acme", "2.4.0rc2", D(2025, 3, 5))],
+        ),
+        (
+            "One more candidate, the last planned preview, is due on Monday, 2025-03-05, and "
+            "2.4.0 itself on Monday, 2025-03-12.",
+            Release("2.4.0rc1"),
+            [("Acme", "2.4.0rc2", D(2025, 3, 5)), ("Acme", "2.4.0", D(2025, 3, 12))],
+        ),
+        (
+            "Acme 2.4.0 is due on 2025-03-12, and we hope to see you at the meetup on 2025-03-20.",
+            None,
+            [("Acme", "2.4.0", D(2025, 3, 12))],  # the second date continues no plan
+        ),
+        (
+            "The following 2.4 preview is planned for 2025-03-05.",
+            Release("2.4.0rc1"),
+            [("Acme", "2.4.0rc2", D(2025, 3, 5))],
+        ),
         (
             "The next alpha is expected on 2025-01-20.",
             Release("2.4.0a1"),
@@ -245,6 +291,7 @@ def test_planned_releases(
         "The beta phase began on 2025-02-01.",
         "Acme 2.2 reached end-of-life on 2024-12-31.",
         "After 2.3.0 is scheduled for 2025-03-01 ... no.",
+        "Acme 2.3.0 was released on 2025-01-10, and 2.2.9 on 2025-01-08.",
     ],
 )
 def test_not_plans(sentence: str) -> None:
