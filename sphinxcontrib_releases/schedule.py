@@ -12,9 +12,13 @@ Pure Python (no Sphinx, no docutils), like the reader it serves. Three sources, 
       ``Acme 2.4.0 is expected on 12 March 2025``, ``3.12.0a2, currently scheduled for
       2022-11-14``, ``planned for``, ``due on``, ``targeted for``, ``slated for``,
       ``will be released on``, ``has been moved to``, ``postponed until``... The version is the
-      nearest one before the wording (a list, ``3.11.6 and 3.10.14 are due on``, gives one plan
-      each), or a phrase resolved from the note's own newest release (``context``): ``the
-      second candidate``, ``the next pre-release``, ``the next alpha``, ``the next bugfix
+      nearest one before the wording, with only linking words, a parenthesis or an apposition
+      between (``3.12.0a2, the following 3.12 preview, is currently planned for``); a list
+      (``3.11.6 and 3.10.14 are due on``) gives one plan each, and so does a release that
+      shares the wording of the plan before it (``..., and 3.12.0 itself on 2023-10-02``).
+      Instead of a version, a phrase resolved from the note's own newest release
+      (``context``): ``the second candidate``, ``the next pre-release``, ``one more
+      candidate``, ``the next alpha``, ``the following 3.12 preview``, ``the next bugfix
       release``, ``the official release``, ``the third beta of 3.13``.
     * *phase boundaries*: a phase and a date, ``the start of the beta phase (2023-05-08)``,
       ``the release candidate phase (2023-07-31)``, ``feature freeze on 2024-05-07``,
@@ -27,9 +31,10 @@ Pure Python (no Sphinx, no docutils), like the reader it serves. Three sources, 
 
     Not plans: a version and a date without planning wording (``3.12.0 was released on
     2023-10-02``), planning wording in the past or denied (``was scheduled for``, ``as
-    planned``, ``no longer expected``), the end of a phase (``the end of the beta phase``), and
-    dates without a year or a day (``March 12``, ``October 2024``). Dates are those of
-    :mod:`sphinxcontrib_releases.dates`.
+    planned``, ``no longer expected``), the end of a phase (``the end of the beta phase``),
+    dates without a year or a day (``March 12``, ``October 2024``), and a release named by its
+    place with a date in brackets but no wording (``until the first release candidate
+    (2023-07-31)``). Dates are those of :mod:`sphinxcontrib_releases.dates`.
 
 :func:`plans_from_front_matter` reads the ``schedule`` front matter value
     a mapping of versions (or phases: ``beta``, ``3.13 feature freeze``) to dates; what is not
