@@ -223,12 +223,6 @@ _PLANNING: Final = re.compile(
     r")\b",
 )
 """Wording that says a date lies ahead for what stands before it."""
-_NOT_PLANNED: Final = re.compile(
-    r"\b(?:was|were|had|originally|initially|previously|formerly|once|not|never|longer|as|than"
-    r"|isn't|aren't|wasn't|weren't|hadn't)\s+(?:[\w'-]+\s+){0,2}$",
-)
-"""Words before the planning wording that put it in the past or deny it: ``was scheduled``,
-``as planned``, ``no longer expected``."""
 _BOUNDARY: Final = re.compile(
     r"\b(?:(?P<edge>start|beginning|begin|onset|opening|end|close|closing)\s+of\s+(?:the\s+)?)?"
     r"(?:(?P<phase>alpha|beta|release[- ]candidate|rc|candidate|bug[- ]?fix|security(?:[- ]fix)?"
@@ -304,7 +298,8 @@ _SUBJECT_GAP: Final = _words(
     ", : - – —"
 )
 """What may stand between a release and the planning wording: ``3.12.0a2, currently
-scheduled``, ``Acme 2.4.0 is expected``."""
+scheduled``, ``Acme 2.4.0 is expected``. Words that put the wording in the past or deny it
+(``was scheduled``, ``as planned``, ``no longer expected``) are not among them."""
 _PHASE_SUBJECT_GAP: Final = _SUBJECT_GAP | {"for", "of", "'s"}
 _PLAN_GAP: Final = _words(
     "on for in by at around about approximately roughly circa tentatively provisionally "
@@ -575,8 +570,6 @@ class _SentenceReader:
                 and wording.start() >= region
                 and _gap_ok(text, wording.end(), found.start, _PLAN_GAP)
             ):
-                if _NOT_PLANNED.search(low, max(region, wording.start() - 40), wording.start()):
-                    continue  # an old or denied plan: not one
                 subjects = self._subjects_before(text, region, wording.start(), releases, phases)
             if not subjects:
                 near = phases.within(max(region, found.start - _LOOK_BACK), found.start)
