@@ -22,7 +22,9 @@ Pure Python (no Sphinx, no docutils), like the reader it serves. Three sources, 
       release``, ``the official release``, ``the third beta of 3.13``.
     * *phase boundaries*: a phase and a date, ``the start of the beta phase (2023-05-08)``,
       ``the release candidate phase (2023-07-31)``, ``feature freeze on 2024-05-07``,
-      ``the beta phase begins 2023-05-08``, ``3.8 reaches end-of-life on 2024-10-07``: kinds
+      ``the beta phase begins 2023-05-08``, ``3.8 reaches end-of-life on 2024-10-07``, and the
+      first release of a phase looked forward to with its date in brackets (``until the first
+      release candidate (2023-07-31)``: the start of the rc phase): kinds
       :data:`BOUNDARY_KINDS`, for the series of a version in the sentence or else the
       context's.
     * under a heading such as ``Release schedule``, ``Roadmap`` or ``Upcoming releases``, any
@@ -33,8 +35,9 @@ Pure Python (no Sphinx, no docutils), like the reader it serves. Three sources, 
     2023-10-02``), planning wording in the past or denied (``was scheduled for``, ``as
     planned``, ``no longer expected``), the end of a phase (``the end of the beta phase``),
     dates without a year or a day (``March 12``, ``October 2024``), and a release named by its
-    place with a date in brackets but no wording (``until the first release candidate
-    (2023-07-31)``). Dates are those of :mod:`sphinxcontrib_releases.dates`.
+    place with a date in brackets but no wording, unless it is a phase's first one looked
+    forward to (``since the first release candidate (2023-07-31)``, ``the second beta
+    (2023-06-06)``). Dates are those of :mod:`sphinxcontrib_releases.dates`.
 
 :func:`plans_from_front_matter` reads the ``schedule`` front matter value
     a mapping of versions (or phases: ``beta``, ``3.13 feature freeze``) to dates; what is not
@@ -226,6 +229,12 @@ _BOUNDARY: Final = re.compile(
 )
 _BOUNDARY_WORDS: Final = ("phase", "period", "stage", "freeze", "life", "eol")
 """One of which every match of :data:`_BOUNDARY` holds: a quick test before it."""
+_FIRST_OF_PHASE: Final = re.compile(
+    r"\b(?:until|till|before)\s+(?:the\s+)?first\s+"
+    r"(?P<phase>alpha|beta|release[- ]candidate|candidate|rc)(?=\s*\()",
+)
+"""The first release of a phase, looked forward to, with a date in brackets after it: the start
+of that phase (``until the first release candidate (2023-07-31)``)."""
 _BOUNDARY_PAST: Final = re.compile(
     r"\b(?:reached|entered|hit|passed|left|exited|was|were|had|ended|began|started)\s+"
     r"(?:[\w'-]+\s+){0,2}$",
@@ -492,6 +501,14 @@ class _SentenceReader:
     def boundaries(self, low: str) -> list[_Subject]:
         """The phases of a sentence in lower case."""
         found: list[_Subject] = []
+        if "first" in low:
+            for match in _FIRST_OF_PHASE.finditer(low):
+                word = match["phase"]
+                kind = word if word in {"alpha", "beta"} else "rc"
+                start = low.index("first", match.start())
+                found.append(
+                    _Subject(start, match.end(), None, kind, low[start : match.end()], None, True)
+                )
         if not any(word in low for word in _BOUNDARY_WORDS):
             return found
         for match in _BOUNDARY.finditer(low):

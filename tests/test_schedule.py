@@ -137,12 +137,17 @@ def test_the_two_announcements_merge() -> None:
     assert beta.moved == 0
 
 
+PHASES_3_12 = [("3.12", "beta", D(2023, 5, 8)), ("3.12", "rc", D(2023, 7, 31))]
+"""The phase dates the alpha announcements state: ``until the beta phase begins
+(2023-05-08)``, ``until the first release candidate (2023-07-31)``."""
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("alpha-1.md", [("3.12", "beta", D(2023, 5, 8)), ("3.12.0a2", "release", D(2022, 11, 14))]),
-        ("alpha-4.md", [("3.12", "beta", D(2023, 5, 8)), ("3.12.0a5", "release", D(2023, 2, 6))]),
-        ("alpha-6.md", [("3.12", "beta", D(2023, 5, 8)), ("3.12.0a7", "release", D(2023, 4, 3))]),
+        ("alpha-1.md", [*PHASES_3_12, ("3.12.0a2", "release", D(2022, 11, 14))]),
+        ("alpha-4.md", [*PHASES_3_12, ("3.12.0a5", "release", D(2023, 2, 6))]),
+        ("alpha-6.md", [*PHASES_3_12, ("3.12.0a7", "release", D(2023, 4, 3))]),
         (
             "rc-1.md",
             [("3.12.0rc2", "release", D(2023, 9, 4)), ("3.12.0", "release", D(2023, 10, 2))],
@@ -292,6 +297,9 @@ def test_planned_releases(
         "Acme 2.2 reached end-of-life on 2024-12-31.",
         "After 2.3.0 is scheduled for 2025-03-01 ... no.",
         "Acme 2.3.0 was released on 2025-01-10, and 2.2.9 on 2025-01-08.",
+        "Fixes made since the first release candidate (2025-01-10) are listed below.",
+        "Features may change until the second beta (2025-01-10).",
+        "Features may change until the first release candidate, 2025-01-10 or so.",
     ],
 )
 def test_not_plans(sentence: str) -> None:
@@ -320,6 +328,18 @@ def test_not_plans(sentence: str) -> None:
         (
             "During the beta phase, 2.4.0b2 is scheduled for 2025-02-15.",
             [("2.4.0b2", "release", D(2025, 2, 15))],
+        ),
+        (
+            "Features may be reworked until the first release candidate (2025-03-03).",
+            [("2.4", "rc", D(2025, 3, 3))],
+        ),
+        (
+            "New features land until the first beta ( 2025-02-01 ).",
+            [("2.4", "beta", D(2025, 2, 1))],
+        ),
+        (
+            "Until the beta phase begins (2025-02-01), and till the first candidate (2025-03-03).",
+            [("2.4", "beta", D(2025, 2, 1)), ("2.4", "rc", D(2025, 3, 3))],
         ),
     ],
 )
