@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, NamedTuple
 
-from sphinxcontrib_releases.model import Release, product_key
-from sphinxcontrib_releases.schedule import BOUNDARY_LABELS, RELEASE, PlanHistory, PlanKey
+from sphinxcontrib_releases.model import BOUNDARY_LABELS, RELEASE, PlanKey, Release, product_key
+from sphinxcontrib_releases.schedule import PlanHistory
 
 __all__ = [
     "PRODID",

@@ -67,7 +67,16 @@ from typing import Any, Final, Literal, NamedTuple, TypeAlias
 
 from sphinxcontrib_releases.dates import find_dates, has_date, lower, parse_date
 from sphinxcontrib_releases.features import plain_text
-from sphinxcontrib_releases.model import Phase, Problem, Release, product_key
+from sphinxcontrib_releases.model import (
+    BOUNDARY_KINDS,
+    RELEASE,
+    Phase,
+    Plan,
+    PlanKey,
+    Problem,
+    Release,
+    product_key,
+)
 from sphinxcontrib_releases.prose import SYNTAXES, Paragraph, paragraphs, sentences
 from sphinxcontrib_releases.versions import parse_version
 from sphinxcontrib_releases.warnings_ import WarningType
@@ -91,93 +100,7 @@ __all__ = [
 FRONT_MATTER_KEY: Final = "schedule"
 """The front matter field read by :func:`plans_from_front_matter`."""
 
-RELEASE: Final = "release"
-"""The :attr:`Plan.kind` of a scheduled release."""
-
-BOUNDARY_KINDS: Final = (
-    "alpha",
-    "beta",
-    "rc",
-    "feature-freeze",
-    "code-freeze",
-    "bugfix",
-    "security",
-    "end-of-life",
-)
-"""The :attr:`Plan.kind` of phase boundaries: the day a phase of a series starts (``beta``:
-the beta phase begins), a freeze, or the series' end of life."""
-
-BOUNDARY_LABELS: Final = {
-    "alpha": "alpha phase begins",
-    "beta": "beta phase begins",
-    "rc": "release candidate phase begins",
-    "feature-freeze": "feature freeze",
-    "code-freeze": "code freeze",
-    "bugfix": "bugfix phase begins",
-    "security": "security-fix phase begins",
-    "end-of-life": "end of life",
-}
-"""How each boundary reads after its product and series (``Python 3.12 feature freeze``)."""
-
 Status: TypeAlias = Literal["planned", "overdue", "released"]
-PlanKey: TypeAlias = tuple[str, str] | tuple[str, str, str]
-"""``(product key, version)`` for releases, ``(product key, series, kind)`` for boundaries."""
-
-
-@dataclass(frozen=True)
-class Plan:
-    """One statement that a release, or a phase boundary, is planned for a day."""
-
-    version: str
-    """The version as written (``3.12.0a2``, ``2.4``), or the words it was resolved from
-    (``The second candidate``); ``""`` for a phase boundary."""
-    release: Release | None
-    """The release planned, normalised; ``None`` for a phase boundary."""
-    date: dt.date
-    line: int
-    """The 1-based line of the file where the sentence (or front matter key) stands."""
-    kind: str = RELEASE
-    """:data:`RELEASE` or one of :data:`BOUNDARY_KINDS`."""
-    series: str | None = None
-    """``major.minor``: the series of the release, or the one whose phase starts."""
-    product: str | None = None
-    inferred: bool = False
-    """True when :attr:`release` was resolved from words and the note's own release."""
-    source: str = "body"
-    """Where the statement comes from: ``body`` or ``front matter``."""
-    sentence: str = ""
-    """The sentence, as plain text and cut short, that states the plan (``""`` for front
-    matter), for ``inspect`` and for messages."""
-
-    @property
-    def key(self) -> PlanKey:
-        """What :func:`merge_plans` groups by: the same release, or the same boundary of the
-        same series, whatever note states it."""
-        if self.release is not None:
-            return product_key(self.product), self.release.version
-        return product_key(self.product), self.series or "", self.kind
-
-    @property
-    def subject(self) -> str:
-        """What is planned, for people: ``Acme 2.4.0``, ``Python 3.12 beta phase begins``."""
-        if self.release is not None:
-            what = self.release.version
-        else:
-            what = f"{self.series or ''} {BOUNDARY_LABELS.get(self.kind, self.kind)}".strip()
-        return f"{self.product} {what}" if self.product else what
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "version": self.release.version if self.release is not None else None,
-            "written": self.version or None,
-            "series": self.series,
-            "product": self.product,
-            "date": self.date.isoformat(),
-            "line": self.line,
-            "inferred": self.inferred,
-            "source": self.source,
-        }
 
 
 # --- Sentences ----------------------------------------------------------------------------------

@@ -668,7 +668,10 @@ def test_plans_pickle_compare_and_speak() -> None:
         "line": 1,
         "inferred": False,
         "source": "body",
+        "sentence": "Acme 2.4.0 is expected on 12 March 2025.",
     }
+    assert plan.release == Release("2.4.0", "acme")  # the release planned is the plan's product's
+    assert plan.with_product("Widget").key == ("widget", "2.4.0")
     boundary = Plan("", None, D(2025, 2, 20), 3, "feature-freeze", "2.4", "Acme")
     assert boundary.key == ("acme", "2.4", "feature-freeze")
     assert boundary.subject == "Acme 2.4 feature freeze"
