@@ -132,13 +132,19 @@ class AggregateDirective(CheckedDirective):
 
 
 def table(
-    headers: Sequence[str], rows: Sequence[Sequence[Cell]], classes: Sequence[str] = ()
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    classes: Sequence[str] = (),
+    row_classes: Sequence[Sequence[str]] = (),
 ) -> nodes.table:
-    """A plain docutils table, which every builder can write."""
+    """A plain docutils table, which every builder can write; ``row_classes`` gives the classes
+    of each body row (``releases-planned``), as far as it goes."""
     result = nodes.table(classes=["releases-table", *classes])
     group = nodes.tgroup(cols=len(headers))
     result += group
     made = [_row(headers), *(_row(row) for row in rows)]
+    for row, extra in zip(made[1:], row_classes, strict=False):
+        row["classes"].extend(extra)
     head = nodes.thead("", made[0])
     body = nodes.tbody("", *made[1:])
     # the text and man writers take widths as characters: size columns by what they hold

@@ -1,4 +1,5 @@
-"""Phase badges and the date/author line under a release's title.
+"""Phase badges, the badges of planned releases, and the date/author line under a release's
+title.
 
 Badges are plain ``inline`` nodes: sphinx-design's badge classes colour them in HTML, and every
 other builder writes their words (``alpha 4``, ``rc 2``, ``final``) as ordinary text.
@@ -11,6 +12,9 @@ from collections.abc import Mapping
 from docutils import nodes
 
 from sphinxcontrib_releases.model import Announcement, Release
+
+# What the badges of planned releases say (plain strings, kept together to be made translatable)
+STATUS_LABELS = {"planned": "planned", "overdue": "overdue"}
 
 
 def badge(
@@ -35,6 +39,24 @@ def badge(
             f"sd-bg-text-{color}",
             "releases-badge",
             f"releases-phase-{release.phase.value}",
+        ],
+    )
+
+
+def status_badge(status: str, colors: Mapping[str, str]) -> nodes.inline:
+    """The badge of a planned release: ``planned``, or ``overdue`` once its day is past."""
+    color = colors.get(status, "secondary")
+    text = STATUS_LABELS.get(status, status)
+    return nodes.inline(
+        text,
+        text,
+        classes=[
+            "sd-sphinx-override",
+            "sd-badge",
+            f"sd-bg-{color}",
+            f"sd-bg-text-{color}",
+            "releases-badge",
+            f"releases-{status}",
         ],
     )
 

@@ -45,6 +45,7 @@ __all__ = [
     "calendar_text",
     "event_uid",
     "planned_event",
+    "reached_event",
     "released_event",
     "write_calendar",
 ]
@@ -156,11 +157,7 @@ def released_event(
     lines = [f"Released on {date.isoformat()}."]
     sequence = 0
     if history is not None:
-        late = (date - history.date).days
-        when = "on the day planned" if late == 0 else f"{abs(late)} day{'s' * (abs(late) != 1)}"
-        if late:
-            when += " late" if late > 0 else " early"
-        lines.append(f"Planned for {history.date.isoformat()}: {when}.")
+        lines.append(_lateness(history.date, date))
         sequence = len(history.dates)
     return Event(
         uid=event_uid(product, release.version, domain),
@@ -173,6 +170,42 @@ def released_event(
     )
 
 
+def reached_event(
+    history: PlanHistory,
+    date: dt.date | None,
+    *,
+    domain: str,
+    url: str | None = None,
+) -> Event:
+    """The confirmed event of a phase boundary that was reached: on ``date``, the day its
+    phase's first release came, or on the day planned when that day is not known (a later
+    phase has begun). It keeps the boundary's ``UID`` and counts one more change."""
+    plan = history.plan
+    subject = plan.series or ""
+    what = f"{subject} {BOUNDARY_LABELS.get(plan.kind, plan.kind)}".strip()
+    if date is not None:
+        lines = [f"Reached on {date.isoformat()}.", _lateness(plan.date, date)]
+    else:
+        lines = [f"Planned for {plan.date.isoformat()}; reached (a later phase has begun)."]
+    return Event(
+        uid=event_uid(plan.product, subject, domain, plan.kind),
+        date=date or plan.date,
+        summary=_name(plan.product, what),
+        confirmed=True,
+        description="\n".join(lines),
+        url=url,
+        sequence=len(history.dates),
+    )
+
+
+def _lateness(planned: dt.date, actual: dt.date) -> str:
+    late = (actual - planned).days
+    when = "on the day planned" if late == 0 else f"{abs(late)} day{'s' * (abs(late) != 1)}"
+    if late:
+        when += " late" if late > 0 else " early"
+    return f"Planned for {planned.isoformat()}: {when}."
+
+
 def calendar_events(
     plans: Mapping[PlanKey, PlanHistory],
     released: Iterable[Released],
@@ -180,11 +213,14 @@ def calendar_events(
     domain: str,
     plan_url: Callable[[PlanHistory], str | None] | None = None,
     today: dt.date | None = None,
+    reached: Mapping[PlanKey, dt.date | None] | None = None,
 ) -> list[Event]:
     """The events of a calendar: every release that happened (with the history of its plan,
     when it had one), and every plan not yet released, phase boundaries included, in the
     order of their dates (then of their UIDs). ``plan_url`` gives the page of a plan (that of
-    the note stating it, say); ``today`` marks overdue plans."""
+    the note stating it, say); ``today`` marks overdue plans; ``reached`` gives the phase
+    boundaries that were reached, with the day (``None``: not known), which are confirmed."""
+    reached = reached or {}
     events: list[Event] = []
     done: set[PlanKey] = set()
     for item in released:
@@ -203,8 +239,12 @@ def calendar_events(
             )
         )
     for key, history in plans.items():
-        if key not in done:
-            url = plan_url(history) if plan_url is not None else None
+        if key in done:
+            continue
+        url = plan_url(history) if plan_url is not None else None
+        if key in reached and history.plan.release is None:
+            events.append(reached_event(history, reached[key], domain=domain, url=url))
+        else:
             events.append(planned_event(history, domain=domain, url=url, today=today))
     events.sort(key=lambda event: (event.date, event.uid))
     return events

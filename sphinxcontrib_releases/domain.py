@@ -10,6 +10,7 @@ Two kinds of data live here:
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator, Set
 from pathlib import Path
@@ -23,8 +24,9 @@ from sphinx.util.nodes import make_refnode
 from sphinxcontrib_releases.checks import duplicates
 from sphinxcontrib_releases.config import get_config, reader_options
 from sphinxcontrib_releases.logs import conf_location, warn
-from sphinxcontrib_releases.model import Announcement, Release, product_key
+from sphinxcontrib_releases.model import Announcement, Plan, PlanKey, Release, product_key
 from sphinxcontrib_releases.reader import NoteCache, find_notes
+from sphinxcontrib_releases.schedule import Outcome, PlanHistory, merge_plans, outcomes
 from sphinxcontrib_releases.versions import parse_release
 from sphinxcontrib_releases.warnings_ import WarningType
 
@@ -101,17 +103,22 @@ class ReleasesDomain(Domain):
         "pages": {},
         "cache": None,
         "fingerprint": "",
+        "today": None,
         "targets": {},
         "embeds": {},
         "aggregates": {},
         "referrers": {},
     }
-    data_version = 2
+    data_version = 3
     _canonical: dict[tuple[str, str], Target] | None = None
     """:meth:`canonical` of every release; dropped whenever ``targets`` change."""
     _index: tuple[object, dict[str, list[Release]], dict[str, str]] | None = None
     """The notes it was made from, the releases of each version and the name of each product
     (see :meth:`_lookup`)."""
+    _schedule: tuple[object, dict[PlanKey, PlanHistory], dict[Plan, Announcement]] | None = None
+    """The notes they were made from, the plans of the collection and the note of each plan."""
+    _outcomes: tuple[object, dt.date, dict[PlanKey, Outcome]] | None = None
+    """The notes and the day they were made for, and what became of each plan."""
 
     # -- the collection --------------------------------------------------------------------------
 
@@ -189,6 +196,43 @@ class ReleasesDomain(Domain):
                         names.setdefault(release.key[0], release.product)
             self._index = (self.notes, versions, names)
         return self._index
+
+    # -- plans -----------------------------------------------------------------------------------
+
+    @property
+    def today(self) -> dt.date:
+        """The day plans are compared with: ``releases_today``, else the day of the build."""
+        today: dt.date | None = self.data["today"] or get_config(self.env.config).today
+        return today or dt.date.today()
+
+    def plans(self) -> dict[PlanKey, PlanHistory]:
+        """What the notes say is planned: one history per release or phase boundary, the
+        latest statement holding (see :func:`~sphinxcontrib_releases.schedule.merge_plans`)."""
+        return self._plans()[1]
+
+    def stated_in(self, plan: Plan) -> Announcement | None:
+        """The note that states a plan (the first by path when several state the same)."""
+        return self._plans()[2].get(plan)
+
+    def outcomes(self, today: dt.date) -> dict[PlanKey, Outcome]:
+        """What became of each plan on ``today`` (see
+        :func:`~sphinxcontrib_releases.schedule.outcomes`)."""
+        known = self._outcomes
+        if known is None or known[0] is not self.notes or known[1] != today:
+            announced = ((release, note.date) for release, note in self.releases())
+            known = self._outcomes = (self.notes, today, outcomes(self.plans(), announced, today))
+        return known[2]
+
+    def _plans(self) -> tuple[object, dict[PlanKey, PlanHistory], dict[Plan, Announcement]]:
+        if self._schedule is None or self._schedule[0] is not self.notes:
+            notes = self.notes.values()
+            stated: dict[Plan, Announcement] = {}
+            for note in notes:
+                for plan in note.plans:
+                    stated.setdefault(plan, note)
+            histories = merge_plans((note.date, note.plans) for note in notes)
+            self._schedule = (self.notes, histories, stated)
+        return self._schedule
 
     # -- per-document records --------------------------------------------------------------------
 
@@ -354,6 +398,9 @@ def collect_notes(
     domain.data["notes"] = notes
     domain.data["pages"] = pages
     touched = {s for s in notes.keys() | previous.keys() if notes.get(s) != previous.get(s)}
+    today, domain.data["today"] = domain.data["today"], config.today or dt.date.today()
+    if today not in {None, domain.data["today"]} and any(n.plans for n in notes.values()):
+        touched.add("")  # another day: plans may be overdue now
     if not touched:
         return []
     outdated = set(domain.data["aggregates"])  # (links are rewritten: rewrite_dependents)
@@ -368,7 +415,8 @@ def rewrite_dependents(app: Sphinx, env: BuildEnvironment) -> list[str]:
     digest = hashlib.sha256()
     for source, note in domain.notes.items():
         releases = [(r.product, r.version, r.written) for r in note.releases]
-        digest.update(f"{source}\0{note.title}\0{releases}\n".encode())
+        plans = [(p.key, p.date, p.version) for p in note.plans]
+        digest.update(f"{source}\0{note.title}\0{releases}\0{plans}\n".encode())
     for docname in sorted(domain.data["targets"]):
         digest.update(f"{docname}\0{domain.data['targets'][docname]}\n".encode())
     fingerprint = digest.hexdigest()

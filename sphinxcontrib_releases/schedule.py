@@ -85,6 +85,7 @@ __all__ = [
     "BOUNDARY_KINDS",
     "FRONT_MATTER_KEY",
     "RELEASE",
+    "Outcome",
     "Plan",
     "PlanHistory",
     "PlanKey",
@@ -92,6 +93,7 @@ __all__ = [
     "Status",
     "find_schedule",
     "merge_plans",
+    "outcomes",
     "plans_from_front_matter",
     "slip",
     "status",
@@ -100,7 +102,8 @@ __all__ = [
 FRONT_MATTER_KEY: Final = "schedule"
 """The front matter field read by :func:`plans_from_front_matter`."""
 
-Status: TypeAlias = Literal["planned", "overdue", "released"]
+Status: TypeAlias = Literal["planned", "overdue", "released", "passed"]
+"""What became of a plan (see :func:`outcomes`)."""
 
 
 # --- Sentences ----------------------------------------------------------------------------------
@@ -1010,3 +1013,84 @@ def slip(history: PlanHistory, released_on: dt.date | None) -> int | None:
     if released_on is None:
         return None
     return (released_on - history.date).days
+
+
+# --- What became of the plans -----------------------------------------------------------------
+
+_BOUNDARY_PHASES: Final = {
+    "alpha": Phase.ALPHA,
+    "beta": Phase.BETA,
+    "rc": Phase.RC,
+    "bugfix": Phase.FINAL,
+}
+"""The boundaries that the first release of a phase reaches."""
+
+
+class Outcome(NamedTuple):
+    """What became of one plan, as the releases of the collection tell."""
+
+    history: PlanHistory
+    status: Status
+    """``released``: it happened (the release is announced; for a phase boundary, a release of
+    that phase or a later one is); ``planned`` or ``overdue``: not yet, and its day is ahead or
+    past; ``passed``: a release that a later release of its series overtook (its own note is
+    not in the collection), or a boundary no release marks (a freeze) whose day is past."""
+    release: Release | None = None
+    """The release that made it happen: the planned release itself, or the first release of
+    a boundary's phase (``None`` when only a later phase's release is announced)."""
+    released_on: dt.date | None = None
+    """The date of :attr:`release`'s note."""
+
+    @property
+    def slip(self) -> int | None:
+        """Days between the day planned last and the day it happened (positive: late)."""
+        return slip(self.history, self.released_on)
+
+    @property
+    def upcoming(self) -> bool:
+        """Whether it has yet to happen: planned, or overdue."""
+        return self.status in {"planned", "overdue"}
+
+
+def outcomes(
+    histories: Mapping[PlanKey, PlanHistory],
+    announced: Iterable[tuple[Release, dt.date | None]],
+    today: dt.date,
+) -> dict[PlanKey, Outcome]:
+    """What became of each plan, given the releases announced (with their notes' dates) and
+    the day it is (see :class:`Outcome`); in the order of ``histories``."""
+    known: dict[tuple[str, str], tuple[Release, dt.date | None]] = {}
+    newest: dict[tuple[str, str], Release] = {}
+    first: dict[tuple[str, str, Phase], tuple[Release, dt.date | None]] = {}
+    for release, date in announced:
+        known.setdefault(release.key, (release, date))
+        series = (release.key[0], release.series)
+        if series not in newest or newest[series].sort_key < release.sort_key:
+            newest[series] = release
+        opening = (*series, release.phase)
+        if opening not in first or release.sort_key < first[opening][0].sort_key:
+            first[opening] = (release, date)
+    found: dict[PlanKey, Outcome] = {}
+    for key, history in histories.items():
+        plan = history.plan
+        late: Status = "overdue" if history.date < today else "planned"
+        series = (product_key(plan.product), plan.series or "")
+        latest = newest.get(series)
+        if plan.release is not None:
+            if plan.release.key in known:
+                release, date = known[plan.release.key]
+                found[key] = Outcome(history, "released", release, date)
+            elif latest is not None and latest.sort_key > plan.release.sort_key:
+                found[key] = Outcome(history, "passed")
+            else:
+                found[key] = Outcome(history, late)
+            continue
+        phase = _BOUNDARY_PHASES.get(plan.kind)
+        if phase is None:
+            found[key] = Outcome(history, "passed" if late == "overdue" else late)
+        elif latest is not None and _PHASE_ORDER.index(latest.phase) >= _PHASE_ORDER.index(phase):
+            opened = first.get((*series, phase))
+            found[key] = Outcome(history, "released", *(opened or (None, None)))
+        else:
+            found[key] = Outcome(history, late)
+    return found
