@@ -97,17 +97,18 @@ def _fraction(value: Any) -> float:
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def _day(value: Any) -> dt.date | None:
+def _day(value: Any) -> str:
+    """A day as ``YYYY-MM-DD`` (a ``datetime.date`` is written so), or ``""``."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
+        return value.isoformat()
     if not isinstance(value, str):
         raise ValueError("expected a date as 'YYYY-MM-DD', or an empty string")
     text = value.strip()
     if not text:
-        return None
+        return ""
     try:
         if _DAY.fullmatch(text):
-            return dt.date.fromisoformat(text)
+            return dt.date.fromisoformat(text).isoformat()
     except ValueError:
         pass
     raise ValueError(f"{value!r} is not a date as 'YYYY-MM-DD'")
@@ -273,7 +274,7 @@ class ReleasesConfig:
         types=(list, tuple),
     )
 
-    today: dt.date | None = _option(  # noqa: RUF009 - a date, immutable
+    today: str = _option(
         "",
         "The day that planned releases are compared with, as ``'YYYY-MM-DD'``: a planned "
         "release whose day is before it and that no note announces yet is marked overdue, and "
@@ -299,6 +300,11 @@ class ReleasesConfig:
         rebuild="html",
         types=(list, tuple),
     )
+
+    @property
+    def today_date(self) -> dt.date | None:
+        """:attr:`today` as a date; ``None`` when empty (the day of the build)."""
+        return dt.date.fromisoformat(self.today) if self.today else None
 
     @property
     def reader_options(self) -> ReaderOptions:

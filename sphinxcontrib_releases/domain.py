@@ -202,8 +202,8 @@ class ReleasesDomain(Domain):
     @property
     def today(self) -> dt.date:
         """The day plans are compared with: ``releases_today``, else the day of the build."""
-        today: dt.date | None = self.data["today"] or get_config(self.env.config).today
-        return today or dt.date.today()
+        today: dt.date | None = self.data["today"] or get_config(self.env.config).today_date
+        return today or build_day()
 
     def plans(self) -> dict[PlanKey, PlanHistory]:
         """What the notes say is planned: one history per release or phase boundary, the
@@ -342,6 +342,11 @@ def default_product(config: Config) -> str:
     return get_config(config).product or " ".join(str(config.project or "").split())
 
 
+def build_day() -> dt.date:
+    """The day of the build: what plans are compared with when ``releases_today`` is empty."""
+    return dt.date.today()
+
+
 def get_domain(env: BuildEnvironment) -> ReleasesDomain:
     return cast("ReleasesDomain", env.get_domain("releases"))
 
@@ -398,7 +403,7 @@ def collect_notes(
     domain.data["notes"] = notes
     domain.data["pages"] = pages
     touched = {s for s in notes.keys() | previous.keys() if notes.get(s) != previous.get(s)}
-    today, domain.data["today"] = domain.data["today"], config.today or dt.date.today()
+    today, domain.data["today"] = domain.data["today"], config.today_date or build_day()
     if today not in {None, domain.data["today"]} and any(n.plans for n in notes.values()):
         touched.add("")  # another day: plans may be overdue now
     if not touched:
