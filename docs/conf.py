@@ -26,6 +26,9 @@ releases_notes = ["demo/notes/*.md", "changelog/*.md"]
 # Two products: the demo's notes announce Python (one names no product in its title, so it is
 # Python's too), the changelog's announce sphinxcontrib-releases (its titles say so).
 releases_product = "Python"
+# The day planned releases are compared with (overdue or not, and the calendar's DTSTAMP): fixed,
+# so that the site does not change with the day it is built on.
+releases_today = "2025-05-01"
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
