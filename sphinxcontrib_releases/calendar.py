@@ -15,7 +15,9 @@ What the file holds, and why:
   instead of adding another; ``SEQUENCE`` counts the moves of its date (and one more once
   released);
 * ``STATUS:TENTATIVE`` while planned, ``CONFIRMED`` once released, and a ``SUMMARY`` that says
-  the same: ``Acme 2.4.0 (planned)``, ``Acme 2.4.0 released``;
+  the same: ``Acme 2.4.0 (planned)``, ``Acme 2.4.0 released``; a phase boundary that was
+  reached (``reached``: its phase's first release came, or a later phase's) is confirmed, on
+  the day it was reached when that is known;
 * a ``DTSTAMP`` the caller gives (the build date, or ``releases_today``), so that the same
   input writes the same bytes;
 * CRLF line ends, lines folded at 75 octets without splitting a UTF-8 character, and ``TEXT``

@@ -46,7 +46,9 @@ Pure Python (no Sphinx, no docutils), like the reader it serves. Three sources, 
 :func:`merge_plans` puts the statements of many notes together
     one :class:`PlanHistory` per key: the latest statement (by the stating note's date, then
     by the order given) wins, and the earlier dates are kept as the history of slips.
-    :func:`status` and :func:`slip` compare a history with what happened.
+    :func:`outcomes` tells what became of each (:class:`Outcome`: released, planned, overdue,
+    or passed) from the releases announced and the day it is; :func:`status` and :func:`slip`
+    compare one history with what happened.
 
 Every step looks at one line, one sentence or a bounded window of it, so the work is linear in
 the size of the body. A body without a full date is answered from a quick look around its

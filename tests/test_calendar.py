@@ -224,3 +224,26 @@ def test_stamps() -> None:
 def test_an_empty_calendar_is_valid() -> None:
     text = calendar_text([], name="Nothing yet", stamp=STAMP)
     assert parse(text) == {}
+
+
+def test_a_reached_phase_start_is_confirmed() -> None:
+    body = "The beta phase begins on 2025-02-03, and the rc phase begins on 2025-03-03."
+    plans = merge_plans(
+        [(D(2025, 1, 6), find_schedule(body, product="Acme", context=Release("2.4.0a1")))]
+    )
+    beta, rc = ("acme", "2.4", "beta"), ("acme", "2.4", "rc")
+    events = calendar_events(
+        plans,
+        [],
+        domain="example.org",
+        today=D(2025, 3, 10),
+        reached={beta: D(2025, 2, 5), rc: None},
+    )
+    parsed = parse(calendar_text(events, name="Acme", stamp=STAMP))
+    began = parsed["acme-2.4-beta@example.org"]
+    assert (began.decoded("DTSTART"), str(began["STATUS"])) == (D(2025, 2, 5), "CONFIRMED")
+    assert str(began["SUMMARY"]) == "Acme 2.4 beta phase begins"
+    assert "Planned for 2025-02-03: 2 days late." in str(began["DESCRIPTION"])
+    assert began["SEQUENCE"] == 1
+    unknown = parsed["acme-2.4-rc@example.org"]  # reached, on a day not known: the day planned
+    assert (unknown.decoded("DTSTART"), str(unknown["STATUS"])) == (D(2025, 3, 3), "CONFIRMED")

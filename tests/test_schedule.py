@@ -738,3 +738,35 @@ def test_hostile_bodies_finish(syntax: str) -> None:
     lines = "2025-03-12\n" * 50_000
     for body in (long_sentence, no_stop, phases, lines):
         finishes(lambda body=body: find_schedule(body, syntax=syntax, context=Release("2.4.0a1")))
+
+
+def test_outcomes_against_the_releases_announced() -> None:
+    body = (
+        "Acme 2.4.0a2 is expected on 2025-01-06, Acme 2.4.0a3 on 2025-02-03. The beta phase "
+        "begins on 2025-03-03. Feature freeze is set for 2025-03-03. Acme 2.5.0 is due on "
+        "2025-09-01."
+    )
+    plans = merge_plans(
+        [(D(2024, 12, 2), find_schedule(body, product="Acme", context=Release("2.4.0a1")))]
+    )
+    a3 = Release("2.4.0a3", "Acme")
+    found = schedule.outcomes(plans, [(a3, D(2025, 2, 5))], today=D(2025, 3, 10))
+    assert {key: (o.status, o.released_on, o.slip) for key, o in found.items()} == {
+        ("acme", "2.4.0a2"): ("passed", None, None),  # overtaken by 2.4.0a3
+        ("acme", "2.4.0a3"): ("released", D(2025, 2, 5), 2),
+        ("acme", "2.4", "beta"): ("overdue", None, None),
+        ("acme", "2.4", "feature-freeze"): ("passed", None, None),  # no release marks a freeze
+        ("acme", "2.5.0"): ("planned", None, None),
+    }
+    b1 = Release("2.4.0b1", "Acme")
+    later = schedule.outcomes(plans, [(a3, D(2025, 2, 5)), (b1, D(2025, 3, 12))], D(2025, 3, 20))
+    beta = later[("acme", "2.4", "beta")]
+    assert (beta.status, beta.release, beta.released_on, beta.slip) == (
+        "released",
+        b1,
+        D(2025, 3, 12),
+        9,
+    )
+    rc1 = Release("2.4.0rc1", "Acme")  # a later phase reached: the beta phase began, day unknown
+    skipped = schedule.outcomes(plans, [(rc1, None)], D(2025, 3, 20))[("acme", "2.4", "beta")]
+    assert (skipped.status, skipped.release, skipped.upcoming) == ("released", None, False)
