@@ -8,28 +8,38 @@ domain re-reads or rewrites aggregate pages whenever the collection changes.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 
 from sphinxcontrib_releases.badges import badge
+from sphinxcontrib_releases.collapse import collapse
 from sphinxcontrib_releases.config import ReleasesConfig, get_config
 from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
 from sphinxcontrib_releases.filters import FILTER_OPTIONS, Filters, parse_filters
+from sphinxcontrib_releases.locale import N_, _, day
 from sphinxcontrib_releases.logs import warn
 from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.options import CheckedDirective, lenient
 from sphinxcontrib_releases.warnings_ import WarningType
 
+if TYPE_CHECKING:
+    from sphinx.config import Config
+
 Cell = Sequence[nodes.Node] | str
 MAX_COLUMN = 40
+COLLAPSE_AFTER = 3
+"""A list in a table cell longer than this is collapsed behind its count in HTML."""
 
-# What an aggregate says when it has nothing to show (plain strings, kept together here so that
-# they can be made translatable); each directive adds its own wording for an empty result.
-NO_MATCH = "No releases match."
+# What an aggregate says when it has nothing to show (translated where it is shown, with ``_``;
+# the warning stays English); each directive adds its own wording for an empty result.
+NO_MATCH = N_("No releases match.")
 NO_MATCH_WARNING = "{directive}: no release matches the filters"
+# The count a collapsed list of a table cell shows in its place (HTML only).
+PEP_COUNT = N_("{count} PEPs")
+RELEASE_COUNT = N_("{count} releases")
 
 
 class AggregateDirective(CheckedDirective):
@@ -85,6 +95,7 @@ class AggregateDirective(CheckedDirective):
             text = empty_selection
         else:
             text = empty
+        text = _(text)
         return [nodes.paragraph(text, text, classes=["releases-empty"])]
 
     @property
@@ -135,14 +146,18 @@ def table(
     headers: Sequence[str],
     rows: Sequence[Sequence[Cell]],
     classes: Sequence[str] = (),
+    columns: Sequence[str] = (),
     row_classes: Sequence[Sequence[str]] = (),
 ) -> nodes.table:
-    """A plain docutils table, which every builder can write; ``row_classes`` gives the classes
-    of each body row (``releases-planned``), as far as it goes."""
+    """A plain docutils table, which every builder can write. ``columns`` names the columns:
+    each cell of one gets the class ``releases-column-<name>``, for styles that size it.
+    ``row_classes`` gives the classes of each body row (``releases-upcoming``), as far as it
+    goes."""
     result = nodes.table(classes=["releases-table", *classes])
     group = nodes.tgroup(cols=len(headers))
     result += group
-    made = [_row(headers), *(_row(row) for row in rows)]
+    names = [f"releases-column-{name}" for name in columns]
+    made = [_row(headers, names), *(_row(row, names) for row in rows)]
     for row, extra in zip(made[1:], row_classes, strict=False):
         row["classes"].extend(extra)
     head = nodes.thead("", made[0])
@@ -156,23 +171,46 @@ def table(
     return result
 
 
-def _row(cells: Sequence[Cell]) -> nodes.row:
+def _row(cells: Sequence[Cell], names: Sequence[str]) -> nodes.row:
     row = nodes.row()
-    for cell in cells:
-        entry = nodes.entry()
+    for position, cell in enumerate(cells):
+        entry = nodes.entry(classes=names[position : position + 1])
         if isinstance(cell, str):
             entry += nodes.paragraph(cell, cell) if cell else nodes.paragraph()
+        elif cell and not any(isinstance(node, (nodes.Inline, nodes.Text)) for node in cell):
+            entry.extend(cell)  # blocks of their own (a list, a collapsed list)
         else:
             entry += nodes.paragraph("", "", *cell)
         row += entry
     return row
 
 
-def date_text(note: Announcement) -> str:
-    return note.date.isoformat() if note.date else "—"
+def cell_list(items: Sequence[Sequence[nodes.Node]], summary: str) -> list[nodes.Node]:
+    """``items`` for one table cell, separated by commas, each kept on one line in HTML (so
+    that "PEP 594" does not break after "PEP"). A list longer than :data:`COLLAPSE_AFTER` is
+    collapsed behind its count in HTML (``summary``, a message such as ``"{count} PEPs"``,
+    translated); other builders write it in full."""
+    line = nodes.paragraph(classes=["releases-list"])
+    for position, item in enumerate(items):
+        if position:
+            line += nodes.Text(" ")
+        piece = nodes.inline("", "", *item, classes=["releases-item"])
+        if position < len(items) - 1:
+            piece += nodes.Text(",")
+        line += piece
+    if not items:
+        return []
+    if len(items) <= COLLAPSE_AFTER:
+        return [line]
+    return [collapse(_(summary).format(count=len(items)), line)]
 
 
-def date_cell(note: Announcement) -> list[nodes.Node]:
+def date_text(note: Announcement, config: Config) -> str:
+    """The note's date as the configuration wants it (``releases_date_format``), else ``—``."""
+    return day(note.date, config) if note.date else "—"
+
+
+def date_cell(note: Announcement, config: Config) -> list[nodes.Node]:
     """The note's date, kept on one line in HTML."""
-    text = date_text(note)
+    text = date_text(note, config)
     return [nodes.inline(text, text, classes=["releases-date"])]

@@ -2,19 +2,55 @@
 title.
 
 Badges are plain ``inline`` nodes: sphinx-design's badge classes colour them in HTML, and every
-other builder writes their words (``alpha 4``, ``rc 2``, ``final``) as ordinary text.
+other builder writes their words (``alpha 4``, ``rc 2``, ``final``) as ordinary text. The words
+are in the project's language; the CSS classes name the phase in English, whatever the language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from sphinxcontrib_releases.model import Announcement, Release
+from sphinxcontrib_releases.locale import N_, _, day
+from sphinxcontrib_releases.model import Announcement, Phase, Release
 
-# What the badges of planned releases say (plain strings, kept together to be made translatable)
-STATUS_LABELS = {"planned": "planned", "overdue": "overdue"}
+if TYPE_CHECKING:
+    from sphinx.config import Config
+
+#: The words of a pre-release's badge (and of a development or post-release's): its phase and
+#: its number (``alpha 4``, ``rc 2``).
+PHASE_WORDS = {
+    # Translators: badge of a development release: "dev 3"
+    Phase.DEV: N_("dev {number}"),
+    # Translators: badge of an alpha release: "alpha 4"
+    Phase.ALPHA: N_("alpha {number}"),
+    # Translators: badge of a beta release: "beta 2"
+    Phase.BETA: N_("beta {number}"),
+    # Translators: badge of a release candidate: "rc 1"
+    Phase.RC: N_("rc {number}"),
+    # Translators: badge of a post-release (a re-release with small fixes): "post 1"
+    Phase.POST: N_("post {number}"),
+}
+# Translators: the badge of a final release (not a pre-release)
+FINAL = N_("final")
+
+
+def phase_words(release: Release) -> str:
+    """What a release's badge says, in the project's language: ``alpha 4``, ``final``."""
+    if release.phase is Phase.FINAL:
+        return _(FINAL)
+    return _(PHASE_WORDS[release.phase]).format(number=release.number)
+
+
+#: What the badges of planned releases say.
+STATUS_WORDS = {
+    # Translators: badge of a release that a note plans and no note announces yet
+    "planned": N_("planned"),
+    # Translators: badge of a planned release whose planned day is past
+    "overdue": N_("overdue"),
+}
 
 
 def badge(
@@ -28,7 +64,8 @@ def badge(
     (``3.12.0a4 · alpha 4``), ``with_product`` the product too (``Acme 1.2 · final``)."""
     color = colors.get(release.phase.value, "secondary")
     shown = release.name if with_product else release.display
-    text = f"{shown} · {release.label}" if with_version else release.label
+    words = phase_words(release)
+    text = f"{shown} · {words}" if with_version else words
     return nodes.inline(
         text,
         text,
@@ -46,7 +83,7 @@ def badge(
 def status_badge(status: str, colors: Mapping[str, str]) -> nodes.inline:
     """The badge of a planned release: ``planned``, or ``overdue`` once its day is past."""
     color = colors.get(status, "secondary")
-    text = STATUS_LABELS.get(status, status)
+    text = _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
     return nodes.inline(
         text,
         text,
@@ -87,9 +124,10 @@ def badges(
     return line
 
 
-def byline(note: Announcement) -> nodes.paragraph | None:
-    """``2023-01-10 · Author`` (whichever of the two the note has)."""
-    parts = [p for p in (note.date.isoformat() if note.date else None, note.author) if p]
+def byline(note: Announcement, config: Config) -> nodes.paragraph | None:
+    """``2023-01-10 · Author`` (whichever of the two the note has), the date as the
+    configuration wants (``releases_date_format``)."""
+    parts = [p for p in (day(note.date, config) if note.date else None, note.author) if p]
     if not parts:
         return None
     text = " · ".join(parts)

@@ -35,6 +35,9 @@ BADGE_COLORS = frozenset(
     {"primary", "secondary", "success", "info", "warning", "danger", "light", "muted", "dark"}
 )
 
+ISO_DATE = "%Y-%m-%d"
+"""The default date format of pages: ISO 8601 (``2023-04-03``)."""
+
 DEFAULT_PHASE_COLORS: Mapping[str, str] = {
     Phase.DEV.value: "secondary",
     Phase.ALPHA.value: "danger",
@@ -82,6 +85,12 @@ def _boolean(value: Any) -> bool:
     raise ValueError("expected True or False")
 
 
+def _path(value: Any) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    raise ValueError("expected a path (a string)")
+
+
 def _positive_int(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return value
@@ -127,6 +136,14 @@ def _phase_colors(value: Any) -> dict[str, str]:
             raise ValueError(f"{color!r} is not one of {', '.join(sorted(BADGE_COLORS))}")
         colors[phase.value if phase is not None else name] = color
     return colors
+
+
+def _date_format(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("expected a string")
+    if "%" not in value:
+        raise ValueError(f"{value!r} names no part of the date (such as %Y, %m, %d or %B)")
+    return value
 
 
 def _front_matter_keys(value: Any) -> dict[str, str]:
@@ -223,6 +240,25 @@ class ReleasesConfig:
         _boolean,
         types=(bool,),
     )
+    link_version_directives: bool = _option(
+        True,
+        "Link the version of Sphinx's version directives (``versionadded``, ``versionchanged``, "
+        "``deprecated``, ``versionremoved``) to where that release of the project's product "
+        "(``releases_product``) is rendered: ``x.y`` to the ``x.y.0`` final, else to its "
+        "first pre-release. A version that no rendered note announces stays text.",
+        _boolean,
+        rebuild="html",
+        types=(bool,),
+    )
+    pep_data: str = _option(
+        "",
+        "A local copy of the PEP site's ``peps.json`` (the PEPs by number, with title, status "
+        "and Python version), relative to the configuration directory: PEP links get the "
+        "PEP's title as their tooltip, and ``pep-index`` shows titles and statuses. Empty: "
+        "none. Nothing is ever fetched; a missing or malformed file warns and is left out.",
+        _path,
+        types=(str,),
+    )
     phase_colors: dict[str, str] = _option(  # noqa: RUF009 - a copy per instance
         dict(DEFAULT_PHASE_COLORS),
         "sphinx-design colour of each phase's badge in HTML, and of the ``planned`` and "
@@ -230,6 +266,16 @@ class ReleasesConfig:
         _phase_colors,
         rebuild="html",
         types=(dict,),
+    )
+    # "env", not "html": dates are written into a page's doctree when the page is read
+    date_format: str = _option(
+        ISO_DATE,
+        "How pages show dates (bylines, release indexes), as for ``strftime``: "
+        '``"%-d %B %Y"`` shows ``3 April 2023``. Month and day names are in the language of '
+        "the project (``language``), not of the machine. ``releases.json`` and the feeds keep "
+        "their standard formats.",
+        _date_format,
+        types=(str,),
     )
     similarity: float = _option(
         0.6,

@@ -4,8 +4,8 @@ Two kinds of data live here:
 
 * the collection (``notes``, ``pages``, ``cache``): read once per build, before any document, in
   the main process; parallel readers inherit it and never send it back;
-* per-document records (``targets``, ``embeds``, ``aggregates``, ``referrers``): what each document
-  rendered or asked for; cleared and merged by docname only.
+* per-document records (``targets``, ``embeds``, ``aggregates``, ``referrers``, ``anchors``,
+  ``change_lists``): what each document rendered or asked for; cleared and merged by docname only.
 """
 
 from __future__ import annotations
@@ -17,17 +17,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from docutils import nodes
+from packaging.version import Version
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from sphinxcontrib_releases.badges import phase_words
 from sphinxcontrib_releases.checks import duplicates
 from sphinxcontrib_releases.config import get_config, reader_options
 from sphinxcontrib_releases.logs import conf_location, warn
 from sphinxcontrib_releases.model import Announcement, Plan, PlanKey, Release, product_key
 from sphinxcontrib_releases.reader import NoteCache, find_notes
 from sphinxcontrib_releases.schedule import Outcome, PlanHistory, merge_plans, outcomes
-from sphinxcontrib_releases.versions import parse_release
+from sphinxcontrib_releases.versions import parse_release, parse_version
 from sphinxcontrib_releases.warnings_ import WarningType
 
 if TYPE_CHECKING:
@@ -39,7 +41,11 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 #: Per-document keys of the domain data: cleared and merged by docname.
-PER_DOC = ("targets", "embeds", "aggregates", "referrers")
+PER_DOC = ("targets", "embeds", "aggregates", "referrers", "anchors", "change_lists")
+
+ChangeKey = tuple[str, str, int | None]
+"""How a version directive is known in Sphinx's changeset data: its type (``versionadded``),
+its version as written and its line."""
 
 
 class Target(NamedTuple):
@@ -108,11 +114,17 @@ class ReleasesDomain(Domain):
         "embeds": {},
         "aggregates": {},
         "referrers": {},
+        "anchors": {},
+        "change_lists": {},
+        "changes_fingerprint": "",
     }
     data_version = 3
     _canonical: dict[tuple[str, str], Target] | None = None
     """:meth:`canonical` of every release; dropped whenever ``targets`` change."""
     _index: tuple[object, dict[str, list[Release]], dict[str, str]] | None = None
+    _cycles: tuple[object, str, dict[Version, Release]] | None = None
+    """The notes and default product it was made from, and the first release of each final
+    version's cycle (``3.12.0`` -> ``3.12.0a1``): see :meth:`release_for_version`."""
     """The notes it was made from, the releases of each version and the name of each product
     (see :meth:`_lookup`)."""
     _schedule: tuple[object, dict[PlanKey, PlanHistory], dict[Plan, Announcement]] | None = None
@@ -183,6 +195,43 @@ class ReleasesDomain(Domain):
             return Lookup(wanted, choices=tuple(sorted(found, key=lambda r: r.key)))
         return Lookup(wanted, found[0] if found else None)
 
+    def release_for_version(self, version: str) -> Release | None:
+        """The release of the default product that a version directive (``versionadded`` and
+        its kin) names, or ``None``.
+
+        ``x.y`` (or ``x.y.0``) is the ``x.y.0`` final when a note announces it, else the first
+        release of ``x.y.0`` in PEP 440 order (its first pre-release, say ``x.y.0a1``); a later
+        release of the series (``x.y.3``) is not where ``x.y`` changed, and is not taken. Any
+        other version is that release or none.
+        """
+        wanted = parse_version(version)
+        if wanted is None:
+            return None
+        product = self.default_product
+        for release in self._lookup()[1].get(wanted.version, []):
+            if release.key[0] == product:
+                return release
+        parsed = wanted.parsed
+        if parsed.is_prerelease or parsed.is_postrelease or any(parsed.release[2:]):
+            return None
+        return self._first_of_cycles(product).get(Version(parsed.base_version))
+
+    def _first_of_cycles(self, product: str) -> dict[Version, Release]:
+        """The first release (PEP 440 order) of each final version's cycle, of one product;
+        made once per collection (a large site has thousands of version directives)."""
+        cycles = self._cycles
+        if cycles is None or cycles[0] is not self.notes or cycles[1] != product:
+            firsts: dict[Version, Release] = {}
+            for release, _note in self.releases():
+                if release.key[0] != product:
+                    continue
+                base = Version(release.parsed.base_version)
+                known = firsts.get(base)
+                if known is None or release.sort_key < known.sort_key:
+                    firsts[base] = release
+            cycles = self._cycles = (self.notes, product, firsts)
+        return cycles[2]
+
     def _lookup(self) -> tuple[object, dict[str, list[Release]], dict[str, str]]:
         """The releases of each version and the product names, made once per collection."""
         if self._index is None or self._index[0] is not self.notes:
@@ -250,6 +299,18 @@ class ReleasesDomain(Domain):
         """Record that a document lists the collection, so that it follows every note change."""
         self.data["aggregates"][docname] = True
 
+    def note_change_anchor(self, docname: str, key: ChangeKey, anchor: str) -> None:
+        """Record the id of a version directive's target (the first, when several share a key)."""
+        self.data["anchors"].setdefault(docname, {}).setdefault(key, anchor)
+
+    def change_anchor(self, docname: str, key: ChangeKey) -> str:
+        """The id of a version directive's target; ``""`` when unknown (link the page)."""
+        return cast("str", self.data["anchors"].get(docname, {}).get(key, ""))
+
+    def note_change_list(self, docname: str) -> None:
+        """Record that a document lists Sphinx's changeset data, to rewrite it when that changes."""
+        self.data["change_lists"][docname] = True
+
     def canonical(self, release: Release) -> Target | None:
         """The one target of a release: its note page, else its first embedding by docname."""
         if self._canonical is None:  # one pass for all releases, until the targets change
@@ -284,12 +345,17 @@ class ReleasesDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> nodes.reference | None:
+        if typ == "change":  # a version directive: ``docname#anchor`` (see version_directives)
+            docname, _hash, anchor = target.partition("#")
+            if docname not in env.all_docs:
+                return None
+            return make_refnode(builder, fromdocname, docname, anchor, contnode)
         release = self.find(target).release
         place = self.canonical(release) if release else None
         if release is None or place is None:
             return None  # reported by :func:`report_missing`
         shown = release.name if len(self.products()) > 1 else release.display
-        title = f"{shown} ({release.label})"
+        title = f"{shown} ({phase_words(release)})"
         return make_refnode(builder, fromdocname, place.docname, place.anchor, contnode, title)
 
     def resolve_any_xref(
@@ -329,6 +395,8 @@ def report_missing(
     """Warn once, as ``releases.reference``, and keep the text (instead of Sphinx's warning)."""
     if node.get("refdomain") != "releases":
         return None
+    if node.get("reftype") == "change":  # a page that went away since: keep the text
+        return contnode
     target = node["reftarget"]
     found = get_domain(env).find(target)
     what = "is not rendered anywhere" if found.release is not None else found.why
@@ -425,7 +493,28 @@ def rewrite_dependents(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for docname in sorted(domain.data["targets"]):
         digest.update(f"{docname}\0{domain.data['targets'][docname]}\n".encode())
     fingerprint = digest.hexdigest()
-    if fingerprint == domain.data["fingerprint"]:
-        return []
-    domain.data["fingerprint"] = fingerprint
-    return sorted(set(domain.data["aggregates"]) | set(domain.data["referrers"]))
+    outdated: set[str] = set()
+    if fingerprint != domain.data["fingerprint"]:
+        domain.data["fingerprint"] = fingerprint
+        outdated.update(domain.data["aggregates"], domain.data["referrers"])
+    changes = changes_fingerprint(env)
+    if changes != domain.data["changes_fingerprint"]:
+        domain.data["changes_fingerprint"] = changes
+        outdated.update(domain.data["change_lists"])
+    return sorted(outdated)
+
+
+def changes_fingerprint(env: BuildEnvironment) -> str:
+    """A digest of Sphinx's changeset data and of the targets of the version directives."""
+    digest = hashlib.sha256()
+    changesets = env.get_domain("changeset").data.get("changes", {})
+    for version in sorted(changesets):
+        entries = sorted(
+            (c.docname, c.lineno or 0, c.type, c.descname or "", c.content)
+            for c in changesets[version]
+        )
+        digest.update(f"{version}\0{entries}\n".encode())
+    anchors = get_domain(env).data["anchors"]
+    for docname in sorted(anchors):
+        digest.update(f"{docname}\0{sorted(anchors[docname].items(), key=str)}\n".encode())
+    return digest.hexdigest()

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinxcontrib_releases.config import setup_config
+from sphinxcontrib_releases.locale import setup_locale
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -18,11 +19,14 @@ def setup_extension(app: Sphinx) -> None:
     for dependency in ("sphinx_design", "myst_parser"):
         app.setup_extension(dependency)
     setup_config(app)
+    setup_locale(app)
     setup_domain(app)
     setup_pages(app)
     setup_aggregates(app)
     setup_styles(app)
     setup_outputs(app)
+    setup_version_directives(app)
+    setup_pep_data(app)
 
 
 def setup_domain(app: Sphinx) -> None:
@@ -58,6 +62,7 @@ def setup_pages(app: Sphinx) -> None:
 
 
 def setup_aggregates(app: Sphinx) -> None:
+    from sphinxcontrib_releases.collapse import add_collapse_nodes
     from sphinxcontrib_releases.feature_list import FeatureListDirective
     from sphinxcontrib_releases.pep_index import PepIndexDirective
     from sphinxcontrib_releases.release_index import ReleaseIndexDirective
@@ -65,6 +70,7 @@ def setup_aggregates(app: Sphinx) -> None:
     app.add_directive("release-index", ReleaseIndexDirective)
     app.add_directive("feature-list", FeatureListDirective)
     app.add_directive("pep-index", PepIndexDirective)
+    add_collapse_nodes(app)  # long lists in their table cells
 
 
 def setup_outputs(app: Sphinx) -> None:
@@ -72,6 +78,25 @@ def setup_outputs(app: Sphinx) -> None:
 
     app.connect("html-page-context", advertise_feeds)
     app.connect("build-finished", write_outputs)
+
+
+def setup_version_directives(app: Sphinx) -> None:
+    from sphinxcontrib_releases.version_directives import (
+        DocumentedChanges,
+        VersionLinks,
+        VersionTargets,
+    )
+
+    app.add_transform(VersionTargets)
+    app.add_post_transform(VersionLinks)
+    app.add_post_transform(DocumentedChanges)
+
+
+def setup_pep_data(app: Sphinx) -> None:
+    from sphinxcontrib_releases.pep_titles import PepTitles, load_pep_data
+
+    app.connect("builder-inited", load_pep_data)
+    app.add_transform(PepTitles)
 
 
 def setup_styles(app: Sphinx) -> None:

@@ -6,33 +6,59 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx import addnodes
 
-from sphinxcontrib_releases.aggregate import AggregateDirective, Cell, table
+from sphinxcontrib_releases.aggregate import (
+    PEP_COUNT,
+    AggregateDirective,
+    Cell,
+    cell_list,
+    table,
+)
 from sphinxcontrib_releases.dedupe import MergedFeature, merge_features
+from sphinxcontrib_releases.locale import N_, _
 from sphinxcontrib_releases.markup import parse_features
-from sphinxcontrib_releases.model import Release
+from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.options import choice, lenient
 from sphinxcontrib_releases.peplinks import link_peps, pep_reference
+from sphinxcontrib_releases.version_directives import changes_list
 
-# What the list shows besides the features (plain strings, to be made translatable)
-GENERAL = "General"
+# What the list shows besides the features (English, translated with ``_`` where shown)
+# Translators: the group of features that stand under no sub-heading of their note
+GENERAL = N_("General")
 """The group of features that stand under no sub-heading."""
-NO_FEATURES = "No release lists any features."
-NO_FEATURES_SELECTED = "None of the selected releases lists any features."
-HEADERS = ("Feature", "Section", "First release", "PEPs")
+NO_FEATURES = N_("No release lists any features.")
+NO_FEATURES_SELECTED = N_("None of the selected releases lists any features.")
+# Translators: headers of the table of features: a feature, the sub-heading it stands under, the
+# release that brought it, the PEPs it mentions
+HEADERS = (N_("Feature"), N_("Section"), N_("First release"), N_("PEPs"))
+# Translators: after a feature whose wording changed in later releases: "(reworded in 3.12.0b1)"
+REWORDED = N_("(reworded in {releases})")
 
 
 class FeatureListDirective(AggregateDirective):
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         **AggregateDirective.option_spec,
         **lenient(
-            {"group-by": choice("section", "release", "none"), "format": choice("list", "table")}
+            {
+                "group-by": choice("section", "release", "none"),
+                "format": choice("list", "table"),
+                "with-changes": directives.flag,
+            }
         ),
     }
 
     def run(self) -> list[nodes.Node]:
         chosen = self.selected()
+        result = self._features(chosen)
+        if "with-changes" in self.options:
+            # filled once every page is read: see version_directives.DocumentedChanges
+            references = [release.reference for release, _note in chosen]
+            result.append(changes_list(self.domain, self.env.docname, references))
+        return result
+
+    def _features(self, chosen: list[tuple[Release, Announcement]]) -> list[nodes.Node]:
         merged = merge_features(chosen, self.settings.similarity)
         if not merged:
             return self.nothing(chosen, NO_FEATURES, NO_FEATURES_SELECTED)
@@ -72,9 +98,8 @@ class FeatureListDirective(AggregateDirective):
         if feature.reworded:
             later = ", ".join(self._name(r) for r in feature.reworded_in)
             line += nodes.Text(" ")
-            line += nodes.emphasis(
-                f"(reworded in {later})", f"(reworded in {later})", classes=["releases-reworded"]
-            )
+            text = _(REWORDED).format(releases=later)
+            line += nodes.emphasis(text, text, classes=["releases-reworded"])
         return nodes.list_item("", line, classes=["releases-feature"])
 
     def _name(self, release: Release) -> str:
@@ -90,7 +115,7 @@ class FeatureListDirective(AggregateDirective):
             if grouping == "release":
                 key = self._name(feature.first)
             elif grouping == "section":
-                key = feature.section or GENERAL
+                key = feature.section or _(GENERAL)
             else:
                 key = ""
             groups.setdefault(key, []).append(position)
@@ -107,10 +132,16 @@ class FeatureListDirective(AggregateDirective):
     def _table(self, merged: list[MergedFeature], content: list[list[nodes.Node]]) -> nodes.table:
         rows: list[list[Cell]] = []
         for feature, cell in zip(merged, content, strict=True):
-            peps: list[nodes.Node] = []
-            for number in sorted(feature.peps):
-                if peps:
-                    peps.append(nodes.Text(", "))
-                peps.extend(pep_reference(number, self.state.document, self.lineno, index=False))
-            rows.append([cell, feature.section or GENERAL, [self.badge_link(feature.first)], peps])
-        return table(HEADERS, rows, ["releases-features"])
+            peps = [
+                pep_reference(number, self.state.document, self.lineno, index=False)
+                for number in sorted(feature.peps)
+            ]
+            rows.append(
+                [
+                    cell,
+                    feature.section or _(GENERAL),
+                    [self.badge_link(feature.first)],
+                    cell_list(peps, PEP_COUNT),
+                ]
+            )
+        return table([_(h) for h in HEADERS], rows, ["releases-features"])

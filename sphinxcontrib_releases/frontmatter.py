@@ -9,6 +9,7 @@ each key stands, and where the body begins. Nothing here interprets the values;
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import tomllib
@@ -222,6 +223,94 @@ def _refusal(source: str) -> tuple[str, int] | None:
         if size > MAX_YAML_NODES:
             return f"front matter expands to more than {MAX_YAML_NODES} values", line
     return None
+
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def for_myst(text: str) -> str | None:
+    """A Markdown note page's text as MyST may read it, or ``None`` when it may read it as is.
+
+    MyST loads a page's front matter once more, for the page's metadata, and some of its
+    versions stop the whole build where the reader only leaves a key out: on a value PyYAML
+    cannot build (``date: 2024-02-30``, an unknown tag; MyST 4 lets all but syntax errors
+    through, later ones a few) or one that JSON cannot write (a date inside a list, MyST 4).
+    Such entries become comment lines, and a closing ``...`` or a fence with trailing blanks
+    becomes ``---``, which every MyST reads the same way; the line count stays, and with it
+    every line number.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return None
+    end = next((i for i in range(1, len(lines)) if _FENCE.fullmatch(lines[i])), None)
+    if end is None:
+        return None  # never closed: the reader skips the note, Sphinx never reads it
+    kept = lines[1:end]
+    spans = _unfit_entries("\n".join(kept))
+    if spans is None:
+        return None  # refused or not a mapping: the note is skipped, as above
+    for first, last in spans:
+        kept[first : last + 1] = ["#"] * (last + 1 - first)
+    if spans and not _fit_for_myst("\n".join(kept)):
+        kept = ["{}"] + ["#"] * (len(kept) - 1)  # entries that hang together: hide them all
+    if not spans and lines[end] == "---":
+        return None
+    return "\n".join(["---", *kept, "---", *lines[end + 1 :]])
+
+
+def _unfit_entries(source: str) -> list[tuple[int, int]] | None:
+    """The (first, last) lines of each top-level entry MyST could not take; ``None`` when the
+    front matter is not a usable mapping at all."""
+    loader = _Loader(source)
+    try:
+        if _refusal(source) is not None:
+            return None
+        node = loader.get_single_node()
+        if node is None:
+            return []
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        spans = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                continue  # merged entries are checked where they are written
+            try:
+                key = loader.construct_object(key_node, deep=True)
+                hash(key)
+                fit = _json_fit(loader.construct_object(value_node, deep=True))
+            except Exception:
+                fit = False
+            if not fit:
+                first, end = key_node.start_mark.line, value_node.end_mark
+                last = end.line - 1 if end.column == 0 and end.line > first else end.line
+                spans.append((first, last))
+        return spans
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+
+
+def _json_fit(value: Any) -> bool:
+    """Whether MyST 4 can write the value as page metadata (it ``json.dumps`` non-scalars)."""
+    if isinstance(value, str | int | float | dt.date):
+        return True
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError, RecursionError):
+        return False
+    return True
+
+
+def _fit_for_myst(source: str) -> bool:
+    """Whether MyST's own reading (PyYAML's safe loader, as MyST calls it) takes the source."""
+    try:
+        data = yaml.safe_load(source)
+    except Exception:
+        return False
+    # all entries hidden leaves no mapping, which MyST would warn about: "{}" says it
+    return isinstance(data, dict) and all(_json_fit(value) for value in data.values())
 
 
 _ATX_OPENING = re.compile(r" {0,3}#[ \t]+")

@@ -26,6 +26,7 @@ from sphinxcontrib_releases import feeds, releases_json
 from sphinxcontrib_releases.calendar import Released, calendar_events, write_calendar
 from sphinxcontrib_releases.config import get_config
 from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
+from sphinxcontrib_releases.locale import N_, _
 from sphinxcontrib_releases.logs import conf_location, warn
 from sphinxcontrib_releases.model import Announcement, PlanKey, Release
 from sphinxcontrib_releases.plans import planned_for
@@ -45,13 +46,21 @@ _FORMATS = (
 )
 _EPOCH = dt.date(1970, 1, 1)
 
-# What the outputs say (plain strings, kept together to be made translatable)
+# What the outputs say: feed titles (translated with ``_`` where they are written) and warnings
+# (English, like every warning)
+# Translators: the title of the release feed of a project: "Python releases"
+FEED_TITLE = N_("{project} releases")
+# Translators: the title of one of a project's release feeds: "Python releases (finals)"
+NAMED_FEED_TITLE = N_("{project} releases ({feed})")
 NO_BASEURL = (
     "the release feeds need html_baseurl (the address of the published site) for their links; "
     "they are not written"
 )
 UNDATED = "the note has no date, so the feeds leave it out"
-CALENDAR_TITLE = "{project} release calendar"
+# Translators: the name of the release calendar (an iCalendar file) of a project
+CALENDAR_TITLE = N_("{project} release calendar")
+# Translators: the name of one of a project's release calendars: "Python release calendar (rc)"
+NAMED_CALENDAR_TITLE = N_("{project} release calendar ({calendar})")
 CALENDAR_LABEL = "iCalendar"
 
 #: The suffix and media type of the calendars.
@@ -146,8 +155,8 @@ def feed_title(app: Sphinx, spec: feeds.FeedSpec) -> str:
     if spec.title:
         return spec.title
     if spec.name == feeds.MAIN_FEED:
-        return f"{app.config.project} releases"
-    return f"{app.config.project} releases ({spec.name})"
+        return _(FEED_TITLE).format(project=app.config.project)
+    return _(NAMED_FEED_TITLE).format(project=app.config.project, feed=spec.name)
 
 
 def write_feeds(app: Sphinx, domain: ReleasesDomain, places: Places) -> None:
@@ -210,8 +219,9 @@ def calendar_specs(app: Sphinx) -> tuple[feeds.FeedSpec, ...]:
 def calendar_title(app: Sphinx, spec: feeds.FeedSpec) -> str:
     if spec.title:
         return spec.title
-    title = CALENDAR_TITLE.format(project=app.config.project)
-    return title if spec.name == feeds.MAIN_FEED else f"{title} ({spec.name})"
+    if spec.name == feeds.MAIN_FEED:
+        return _(CALENDAR_TITLE).format(project=app.config.project)
+    return _(NAMED_CALENDAR_TITLE).format(project=app.config.project, calendar=spec.name)
 
 
 def uid_domain(base_url: str, project: str) -> str:

@@ -1,17 +1,31 @@
-"""``.. pep-index::``: every PEP the selected releases mention, with those releases."""
+"""``.. pep-index::``: every PEP the selected releases mention, with those releases (and, with
+``releases_pep_data``, each PEP's title and status)."""
 
 from __future__ import annotations
 
 from docutils import nodes
 
-from sphinxcontrib_releases.aggregate import AggregateDirective, Cell, table
+from sphinxcontrib_releases.aggregate import (
+    RELEASE_COUNT,
+    AggregateDirective,
+    Cell,
+    cell_list,
+    table,
+)
+from sphinxcontrib_releases.locale import N_, _
 from sphinxcontrib_releases.model import Release
+from sphinxcontrib_releases.pep_titles import note_pep_data
 from sphinxcontrib_releases.peplinks import pep_reference
 
-# What the index says when it has nothing to show (plain strings, to be made translatable)
-NO_PEPS = "No release mentions a PEP."
-NO_PEPS_SELECTED = "None of the selected releases mentions a PEP."
-HEADERS = ("PEP", "First mentioned in", "Also in")
+# What the index shows in words (English, translated with ``_`` where they are shown)
+NO_PEPS = N_("No release mentions a PEP.")
+NO_PEPS_SELECTED = N_("None of the selected releases mentions a PEP.")
+# Translators: headers of the PEP index: a PEP, the first release that mentions it, the others
+HEADERS = (N_("PEP"), N_("First mentioned in"), N_("Also in"))
+# Translators: headers of the PEP index with the PEP site's data: a PEP, its title and status
+# ("Final", "Draft"... as the PEP site writes them), the first release that mentions it, the others
+TITLED_HEADERS = (N_("PEP"), N_("Title"), N_("Status"), N_("First mentioned in"), N_("Also in"))
+"""The headers when the PEP data (``releases_pep_data``) is at hand."""
 
 
 class PepIndexDirective(AggregateDirective):
@@ -23,19 +37,15 @@ class PepIndexDirective(AggregateDirective):
                 mentions.setdefault(number, []).append(release)
         if not mentions:
             return self.nothing(chosen, NO_PEPS, NO_PEPS_SELECTED)
+        data = note_pep_data(self.env)
         rows: list[list[Cell]] = []
         for number in sorted(mentions):
             first, *later = mentions[number]
-            others: list[nodes.Node] = []
-            for release in later:
-                if others:
-                    others.append(nodes.Text(", "))
-                others.extend(self.release_link(release, with_badge=False))
-            rows.append(
-                [
-                    pep_reference(number, self.state.document, self.lineno, index=False),
-                    [self.badge_link(first)],
-                    others,
-                ]
-            )
-        return [table(HEADERS, rows, ["releases-peps"])]
+            others = [self.release_link(release, with_badge=False) for release in later]
+            row: list[Cell] = [pep_reference(number, self.state.document, self.lineno, index=False)]
+            if data:
+                info = data.peps.get(number)
+                row += [info.title, info.status] if info else ["", ""]
+            rows.append([*row, [self.badge_link(first)], cell_list(others, RELEASE_COUNT)])
+        headers = TITLED_HEADERS if data else HEADERS
+        return [table([_(h) for h in headers], rows, ["releases-peps"])]

@@ -14,17 +14,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
+from docutils import nodes
 from packaging.version import InvalidVersion, Version
 
 from sphinxcontrib_releases.domain import ReleasesDomain
 from sphinxcontrib_releases.filters import Filters
+from sphinxcontrib_releases.locale import N_, _, day
 from sphinxcontrib_releases.model import Announcement, Phase, Release, product_key
 from sphinxcontrib_releases.schedule import Outcome
 
-# What the pages say about plans (plain strings, kept together to be made translatable)
-PLANNED_AS_WELL = "{date}, planned {planned}"
-"""The date of a release that happened on another day than planned."""
+if TYPE_CHECKING:
+    from sphinx.config import Config
+
+# What the pages say about plans (English, translated with ``_`` where they are shown)
+# Translators: after the date of a release that came on another day than planned
+PLANNED_ON = N_("(planned {date})")
 
 #: The phase whose first release starts each kind of boundary a series table shows.
 BOUNDARY_OF_PHASE = {Phase.ALPHA: "alpha", Phase.BETA: "beta", Phase.RC: "rc"}
@@ -106,12 +112,11 @@ def planned_for(domain: ReleasesDomain, release: Release) -> dt.date | None:
     return None
 
 
-def dated(date: dt.date | None, planned: dt.date | None) -> str:
-    """A release's date, and the day planned when it came on another day."""
-    shown = date.isoformat() if date else "—"
-    if planned is None or planned == date:
-        return shown
-    return PLANNED_AS_WELL.format(date=shown, planned=planned.isoformat())
+def planned_on(date: dt.date, config: Config) -> nodes.inline:
+    """``(planned 2024-05-07)``, after the date of a release that came on another day, in the
+    project's language and date format."""
+    text = _(PLANNED_ON).format(date=day(date, config))
+    return nodes.inline(text, text, classes=["releases-planned-date"])
 
 
 def series_order(series: Iterable[str], *, reverse: bool = False) -> list[str]:

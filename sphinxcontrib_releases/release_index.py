@@ -13,6 +13,7 @@ table follows a rubric with the product's name. The project's own product
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from itertools import groupby
 from typing import Any, ClassVar, TypeAlias
@@ -22,12 +23,15 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 
 from sphinxcontrib_releases.aggregate import (
+    PEP_COUNT,
     AggregateDirective,
     Cell,
+    cell_list,
     date_cell,
     table,
 )
 from sphinxcontrib_releases.badges import status_badge
+from sphinxcontrib_releases.locale import N_, _, day
 from sphinxcontrib_releases.logs import warn
 from sphinxcontrib_releases.model import Announcement, Phase, Release, product_key
 from sphinxcontrib_releases.options import choice, lenient
@@ -35,8 +39,8 @@ from sphinxcontrib_releases.peplinks import pep_reference
 from sphinxcontrib_releases.plans import (
     BOUNDARY_OF_PHASE,
     Upcoming,
-    dated,
     planned_for,
+    planned_on,
     series_order,
     upcoming,
     upcoming_boundaries,
@@ -46,24 +50,31 @@ from sphinxcontrib_releases.warnings_ import WarningType
 
 COLUMNS = ("version", "date", "author", "features", "peps")
 
-# What the index shows in words (plain strings, kept together to be made translatable)
+# What the index shows in words (English, translated with ``_`` where they are shown)
 HEADERS = {
-    "version": "Version",
-    "date": "Date",
-    "author": "Author",
-    "features": "Features",
-    "peps": "PEPs",
+    "version": N_("Version"),
+    "date": N_("Date"),
+    "author": N_("Author"),
+    # Translators: header of the column with the number of features of a release
+    "features": N_("Features"),
+    "peps": N_("PEPs"),
 }
 SERIES_HEADERS = {
-    "series": "Series",
-    Phase.ALPHA: "First alpha",
-    Phase.BETA: "First beta",
-    Phase.RC: "First RC",
-    Phase.FINAL: "Final",
-    "latest": "Latest",
-    "count": "Releases",
+    # Translators: a series of releases, such as 3.12 (3.12.0a1, ..., 3.12.0, 3.12.1, ...)
+    "series": N_("Series"),
+    # Translators: header of the column with the first alpha release of each series
+    Phase.ALPHA: N_("First alpha"),
+    Phase.BETA: N_("First beta"),
+    # Translators: header of the column with the first release candidate of each series
+    Phase.RC: N_("First RC"),
+    # Translators: header of the column with the final release (x.y.0) of each series
+    Phase.FINAL: N_("Final"),
+    # Translators: header of the column with the newest release of each series
+    "latest": N_("Latest"),
+    # Translators: header of the column with the number of releases of each series
+    "count": N_("Releases"),
 }
-NO_RELEASES = "No note announces a release."
+NO_RELEASES = N_("No note announces a release.")
 UNKNOWN_COLUMNS = "{directive}: unknown column(s) {unknown}; choose from {known}"
 MISSING = "—"
 """A cell of the series table with nothing in it."""
@@ -154,17 +165,14 @@ class ReleaseIndexDirective(AggregateDirective):
         if column == "version":
             return self.release_link(release, with_product=False)
         if column == "date":
-            return date_cell(note)
+            return date_cell(note, self.config)
         if column == "author":
             return note.author or ""
         if column == "features":
             return str(len(note.features)) if note.newest == release else ""
-        cell: list[nodes.Node] = []
-        for number in note.peps:
-            if cell:
-                cell.append(nodes.Text(", "))
-            cell.extend(pep_reference(number, self.state.document, self.lineno, index=False))
-        return cell
+        document = self.state.document
+        peps = [pep_reference(number, document, self.lineno, index=False) for number in note.peps]
+        return cell_list(peps, PEP_COUNT)
 
     def _planned_cell(self, column: str, row: Upcoming) -> Cell:
         """A cell of a planned release's row: its version (not linked: it is rendered
@@ -177,14 +185,18 @@ class ReleaseIndexDirective(AggregateDirective):
                 status_badge(row.status, self.settings.phase_colors),
             ]
         if column == "date":
-            text = row.date.isoformat()
-            return [nodes.inline(text, text, classes=["releases-date", "releases-planned-date"])]
+            return self._planned_date(row.date)
         return ""
+
+    def _planned_date(self, date: dt.date) -> list[nodes.Node]:
+        """A day planned, as the configuration writes dates, kept on one line in HTML."""
+        text = day(date, self.config)
+        return [nodes.inline(text, text, classes=["releases-date", "releases-planned-date"])]
 
     def _tables(self, chosen: list[Row], product: str | None = None) -> list[nodes.Node]:
         """A table per series, under a rubric naming the series (and ``product``, if given)."""
         columns = self._columns(chosen)
-        headers = [HEADERS[c] for c in columns]
+        headers = [_(HEADERS[c]) for c in columns]
         result: list[nodes.Node] = []
         classes = (
             ["releases-series"] if product is None else ["releases-series", "releases-product"]
@@ -195,7 +207,9 @@ class ReleaseIndexDirective(AggregateDirective):
             rows = list(grouped)
             cells = [[self._cell(c, row) for c in columns] for row in rows]
             row_classes = [_row_classes(row) for row in rows]
-            result.append(table(headers, cells, ["releases-index"], row_classes))
+            result.append(
+                table(headers, cells, ["releases-index"], columns=columns, row_classes=row_classes)
+            )
         return result
 
     def _list(self, chosen: list[Row]) -> nodes.bullet_list:
@@ -203,13 +217,13 @@ class ReleaseIndexDirective(AggregateDirective):
         for row in chosen:
             if isinstance(row, Upcoming):
                 line = nodes.paragraph("", "", *self._planned_cell("version", row))
-                line += nodes.Text(f" — {row.date.isoformat()}")
+                line += [nodes.Text(" — "), *self._planned_date(row.date)]
                 items += nodes.list_item("", line, classes=_row_classes(row))
                 continue
             release, note = row
             line = nodes.paragraph("", "", *self.release_link(release, with_product=False))
             if note.date:
-                line += nodes.Text(f" — {note.date.isoformat()}")
+                line += [nodes.Text(" — "), *date_cell(note, self.config)]
             items += nodes.list_item("", line)
         return items
 
@@ -263,25 +277,29 @@ class ReleaseIndexDirective(AggregateDirective):
             row.append(str(len(pairs)))
             rows.append(row)
         keys: list[str | Phase] = ["series", *shown, "latest", "count"]
-        return table([SERIES_HEADERS[k] for k in keys], rows, classes=["releases-series"])
+        return table([_(SERIES_HEADERS[k]) for k in keys], rows, classes=["releases-series"])
 
     def _dated(self, pair: Pair, dates: bool) -> list[nodes.Node]:
-        """The release, linked, and its date in brackets when the table shows dates (with the
-        day it was planned for, when it came on another day)."""
+        """The release, linked, and its date when the table shows dates, followed by the day
+        it was planned for when it came on another day."""
         release, note = pair
         link = self.release_link(release, with_badge=False, with_product=False)
         if not dates:
             return link
-        return [*link, nodes.Text(f" ({dated(note.date, planned_for(self.domain, release))})")]
+        cell = [*link, nodes.Text(" "), *date_cell(note, self.config)]
+        planned = planned_for(self.domain, release)
+        if planned is not None and planned != note.date:
+            cell += [nodes.Text(" "), planned_on(planned, self.config)]
+        return cell
 
     def _planned_dated(self, row: Upcoming) -> list[nodes.Node]:
-        """A planned release, its badge, and the day planned in brackets."""
-        return [*self._planned_cell("version", row), nodes.Text(f" ({row.date.isoformat()})")]
+        """A planned release, its badge, and the day planned."""
+        return [*self._planned_cell("version", row), nodes.Text(" "), *self._planned_date(row.date)]
 
     def _planned_start(self, outcome: Outcome) -> list[nodes.Node]:
         """The badge of a phase whose start is planned, and the day."""
         badge = status_badge(outcome.status, self.settings.phase_colors)
-        return [badge, nodes.Text(f" ({outcome.history.date.isoformat()})")]
+        return [badge, nodes.Text(" "), *self._planned_date(outcome.history.date)]
 
     def _toctree(self) -> nodes.Node:
         """A hidden toctree of the note pages the filters select (all of them, whatever

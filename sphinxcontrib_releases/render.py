@@ -59,7 +59,7 @@ def decorate(
         section[position], (nodes.title, nodes.rubric, nodes.PreBibliographic, nodes.docinfo)
     ):
         position += 1
-    for node in (byline(note), line):
+    for node in (byline(note, domain.env.config), line):
         if node is not None:
             section.insert(position, node)
     if line is not None:
@@ -71,15 +71,20 @@ def decorate(
 
 
 def note_page_source(app: Sphinx, docname: str, source: list[str]) -> None:
-    """``source-read``: give Sphinx a note page without the metadata its parser would show as
-    text (a TOML front matter, a reST field list after the title); see
-    :func:`~sphinxcontrib_releases.frontmatter.page_text`."""
+    """``source-read``: give Sphinx a note page as its parser can take it. The metadata the
+    reader took must not reach the page as text (a TOML front matter, a reST field list after
+    the title: :func:`~sphinxcontrib_releases.frontmatter.page_text`), and MyST must not be
+    given front matter entries it would stop on (the reader has warned about each one it could
+    not use: :func:`~sphinxcontrib_releases.frontmatter.for_myst`). Every line keeps its
+    number."""
     domain = get_domain(app.env)
     path = domain.pages.get(docname)
     note = domain.notes.get(path) if path else None
     if note is None:
         return
     text = frontmatter.page_text(source[0], note.syntax)
+    if note.syntax == "markdown":
+        text = frontmatter.for_myst(source[0] if text is None else text) or text
     if text is not None:
         source[0] = text
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -10,8 +11,11 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
+from sphinxcontrib_releases.aggregate import COLLAPSE_AFTER, PEP_COUNT, cell_list
+from sphinxcontrib_releases.collapse import releases_collapsed, releases_collapsed_summary
 from tests.conftest import build, outputs, rewrite, same_site, warnings_of
 
 
@@ -50,6 +54,15 @@ def test_release_index_table(site: Any) -> None:
         "https://peps.python.org/pep-9201/",
         "https://peps.python.org/pep-9202/",
     ]
+    # a short list stays open, an item ("PEP 9201,") to a piece that does not break
+    items = rows[2].select("td > p.releases-list > span.releases-item")
+    assert [i.get_text() for i in items] == ["PEP 9201,", "PEP 9202"]
+    assert rows[2].select_one("details") is None
+    # every cell is named for its column, for styles that size one
+    assert [td["class"] for td in rows[0].select("td")] == [
+        [f"releases-column-{c}"] for c in ("version", "date", "author", "features", "peps")
+    ]
+    assert rows[0].select_one("td span.releases-date").get_text() == "2034-09-04"
 
 
 def test_series_lifecycle(site: Any) -> None:
@@ -58,14 +71,17 @@ def test_series_lifecycle(site: Any) -> None:
     rows = [[c.get_text(" ", strip=True) for c in r.select("td")] for r in table.select("tbody tr")]
     assert rows[0] == [
         "5.0",
-        "5.0.0a1 (2034-01-10)",
-        "5.0.0b1 (2034-05-01)",
-        "5.0.0rc1 (2034-07-03)",
-        "5.0.0 (2034-08-01)",
-        "5.0.1 (2034-09-04)",
+        "5.0.0a1 2034-01-10",
+        "5.0.0b1 2034-05-01",
+        "5.0.0rc1 2034-07-03",
+        "5.0.0 2034-08-01",
+        "5.0.1 2034-09-04",
         "8",
     ]
     assert rows[1][0] == "4.9" and rows[1][1] == "—" and rows[1][6] == "2"
+    # each date in an element of its own, which the styles keep on one line
+    dates = [d.get_text() for d in table.select("tbody tr")[0].select("span.releases-date")]
+    assert dates == ["2034-01-10", "2034-05-01", "2034-07-03", "2034-08-01", "2034-09-04"]
 
 
 def test_filtered_list(site: Any) -> None:
@@ -111,7 +127,33 @@ def test_pep_index(site: Any) -> None:
     rows = [[c.get_text(" ", strip=True) for c in r.select("td")] for r in table.select("tbody tr")]
     assert rows[0] == ["PEP 9200", "4.9.6 · final", ""]
     assert rows[1][:2] == ["PEP 9201", "5.0.0a2 · alpha 2"]
-    assert rows[1][2].startswith("5.0.0a3 , 5.0.0b1")  # (get_text joins pieces with spaces)
+    # a list longer than three is collapsed behind its count, the whole list inside
+    later = table.select("tbody tr")[1].select_one("td > details.releases-collapsed")
+    assert later.select_one("summary").get_text() == "5 releases"
+    items = [i.get_text() for i in later.select("p.releases-list > span.releases-item")]
+    assert items == ["5.0.0a3,", "5.0.0b1,", "5.0.0b2,", "5.0.0rc1,", "5.0.0"]
+
+
+@pytest.mark.parametrize("count", [0, 1, COLLAPSE_AFTER, COLLAPSE_AFTER + 1, 14])
+def test_cell_list_collapses_long_lists(count: int) -> None:
+    items = [[nodes.Text(f"PEP {n}")] for n in range(count)]
+    made = cell_list(items, PEP_COUNT)
+    if not count:
+        assert made == []
+        return
+    (node,) = made
+    if count > COLLAPSE_AFTER:
+        assert isinstance(node, releases_collapsed)
+        assert node["classes"] == ["releases-collapsed"]
+        summary, line = node.children
+        assert isinstance(summary, releases_collapsed_summary)
+        assert summary.astext() == f"{count} PEPs"
+    else:
+        line = node
+    assert isinstance(line, nodes.paragraph) and line["classes"] == ["releases-list"]
+    pieces = [piece.astext() for piece in line.findall(nodes.inline)]
+    assert pieces == [f"PEP {n}," for n in range(count - 1)] + [f"PEP {count - 1}"]
+    assert line.astext() == ", ".join(f"PEP {n}" for n in range(count))
 
 
 def test_myst_host(site: Any) -> None:
@@ -124,7 +166,8 @@ def test_myst_host(site: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("builder", "suffix"), [("text", ".txt"), ("latex", ".tex"), ("man", ".1")]
+    ("builder", "suffix"),
+    [("text", ".txt"), ("latex", ".tex"), ("man", ".1"), ("texinfo", ".texi")],
 )
 def test_aggregates_in_other_builders(
     make_app: Any, project: Callable[[str], Path], builder: str, suffix: str
@@ -135,6 +178,11 @@ def test_aggregates_in_other_builders(
     written = "\n".join(outputs(Path(app.outdir), (suffix,)).values())
     for words in ("5.0.0a1", "First alpha", "Colour output in the test runner", "PEP 9201"):
         assert words in written, (builder, words)
+    # dates in the series table; a list collapsed in HTML is written in full, without its count
+    plain = written.replace("\\sphinxhyphen{}", "-").replace("\\-", "-")  # LaTeX's, man's hyphens
+    assert "2034-01-10" in plain and "2034-09-04" in plain
+    assert "5 releases" not in written
+    assert re.search(r"5\.0\.0a3\b[^\n]*5\.0\.0b1\b[^\n]*5\.0\.0b2\b[^\n]*5\.0\.0rc1", written)
 
 
 def test_bad_and_empty_filters_warn(make_app: Any, project: Callable[[str], Path]) -> None:

@@ -51,6 +51,8 @@ def test_option_names_do_not_collide_with_the_older_releases_extension() -> None
         ("releases_notes", [1, 2], "expected a list of strings"),
         ("releases_front_matter_keys", {"when": "birthday"}, "'birthday' is not one of"),
         ("releases_front_matter_keys", ["when"], "expected a mapping"),
+        ("releases_date_format", "today", "'today' names no part of the date"),
+        ("releases_date_format", 8601, "expected a string"),
         ("releases_today", "2025-02-30", "'2025-02-30' is not a date as 'YYYY-MM-DD'"),
         ("releases_today", "next Monday", "is not a date as 'YYYY-MM-DD'"),
         ("releases_phase_colors", {"later": "light"}, "unknown phase 'later'"),

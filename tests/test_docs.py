@@ -93,8 +93,8 @@ def test_demo_shows_planned_rows_slips_and_the_calendar(site: SphinxTestApp) -> 
     series = index.select_one("table.releases-series tbody tr")
     cells = [td.get_text(" ", strip=True) for td in series.select("td")]
     assert cells[2:4] == [
-        "3.13.0b1 (2024-05-08, planned 2024-05-07)",
-        "3.13.0rc1 (2024-08-01, planned 2024-07-30)",
+        "3.13.0b1 2024-05-08 (planned 2024-05-07)",
+        "3.13.0rc1 2024-08-01 (planned 2024-07-30)",
     ]
     (link,) = index.select('link[rel=alternate][type="text/calendar"]')
     assert link["href"] == "../releases.ics"
@@ -158,6 +158,7 @@ def examples(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     shutil.copytree(DOCS / "demo" / "notes", src / "demo" / "notes")
     shutil.copytree(DOCS / "examples", src / "examples")
     (src / "conf.py").write_text(
+        'project = "Python"\n'  # the demo's product, as releases_product makes it in the docs
         'extensions = ["sphinxcontrib_releases"]\n'
         'releases_notes = ["demo/notes/*.md"]\n'
         'exclude_patterns = ["examples"]\n'
@@ -199,4 +200,25 @@ def test_rst_and_myst_examples_render_alike(examples: SphinxTestApp) -> None:
     assert from_rst == from_myst
     for name in EXAMPLES:
         badges = page(examples, "rst.html").select(f"section#{name} span.releases-badge")
-        assert badges or name == "role", name
+        assert badges or name in {"role", "version-directives"}, name
+
+
+def test_version_directive_examples_link_to_the_demo(examples: SphinxTestApp) -> None:
+    for name in ("rst.html", "myst.html"):
+        section = page(examples, name).select_one("section#version-directives")
+        assert section is not None, name
+        links = [
+            (label.get_text(), [a["href"] for a in label.select("a")])
+            for label in section.select("span.versionmodified")
+        ]
+        assert links == [
+            (
+                "Added in version 3.13: ",
+                ["demo/notes/2024-10-07-python-3-13-0.html#release-3-13-0"],
+            ),
+            (
+                "Deprecated since version 3.13.0b1: ",
+                ["demo/notes/2024-05-08-python-3-13-0b1.html#release-3-13-0b1"],
+            ),
+            ("Changed in version 3.12: ", []),
+        ], name

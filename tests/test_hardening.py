@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sphinx
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_releases.features import extract_features
-from sphinxcontrib_releases.frontmatter import MAX_YAML_DEPTH, MAX_YAML_NODES
+from sphinxcontrib_releases.frontmatter import MAX_YAML_DEPTH, MAX_YAML_NODES, for_myst
 from sphinxcontrib_releases.model import Announcement
 from sphinxcontrib_releases.peps import find_peps
 from sphinxcontrib_releases.reader import ReaderOptions, read_bytes, read_note, read_text
@@ -274,20 +275,35 @@ def test_build_leaves_every_unusable_note_out(
     same_pages(app, reference, ("index.html", *UNRELATED))
 
 
-def test_undecodable_page_would_stop_sphinx_alone(make_app: Any, tmp_path: Path) -> None:
-    """Why the extension keeps undecodable notes away from Sphinx's reader."""
-    srcdir = hostile(tmp_path)
-    put(srcdir / "notes" / "8.2.0.md", b"---\ntitle: Caf\xe9\n---\n")
-    (srcdir / "conf.py").write_text(
+def test_undecodable_page_is_kept_from_sphinx(make_app: Any, tmp_path: Path) -> None:
+    """Sphinx alone stops on an undecodable page (Sphinx 9) or shows it with ``?`` for the
+    bytes under a warning of its own (Sphinx 8); the extension keeps it from Sphinx's reader
+    on either, and says why at the byte's line."""
+    page = b"---\ntitle: Caf\xe9\n---\n"
+    alone = hostile(tmp_path, "alone")
+    put(alone / "notes" / "8.2.0.md", page)
+    (alone / "conf.py").write_text(
         'project = "Without the extension"\nextensions = ["myst_parser"]\n'
         'exclude_patterns = ["_build", "changelog.d"]\n',
         encoding="utf-8",
     )
-    (srcdir / "index.rst").write_text(
+    (alone / "index.rst").write_text(
         "Plain\n=====\n\n.. toctree::\n   :glob:\n\n   notes/*\n", encoding="utf-8"
     )
-    with pytest.raises(UnicodeDecodeError):
-        build(make_app, srcdir)
+    if sphinx.version_info >= (9,):
+        with pytest.raises(UnicodeDecodeError):
+            build(make_app, alone)
+    else:
+        located = f"{alone / 'notes' / '8.2.0.md'}:2: WARNING: undecodable source characters"
+        assert any(w.startswith(located) for w in warnings(build(make_app, alone)))
+
+    srcdir = hostile(tmp_path)
+    bad = put(srcdir / "notes" / "8.2.0.md", page)
+    app = build(make_app, srcdir)
+    no_traceback(app)
+    assert "not valid UTF-8 (byte 0xe9" in one_warning(app, bad, 2, "encoding")
+    assert warnings(app) == releases_warnings(app)
+    assert not (Path(app.outdir) / "notes" / "8.2.0.html").exists()
 
 
 def test_too_large_note_is_skipped(
@@ -426,12 +442,84 @@ def test_a_value_yaml_cannot_build_leaves_only_that_key_out(
     app = build(make_app, srcdir)
     no_traceback(app)
     assert "day is out of range for month" in one_warning(app, bad, 4, "front_matter")
-    # MyST, reading the same page, has its own say about the front matter
-    assert [w for w in warnings(app) if "[releases." not in w] == [
-        f"{bad}:1: WARNING: Malformed YAML [myst.topmatter]"
-    ]
+    # MyST reads the page without that key: no word of its own, and no crash (MyST 4)
+    assert warnings(app) == releases_warnings(app)
+    assert app.env.metadata["notes/8.2.0"]["author"] == "Ines Sample"
     assert "Lantern 8.2.0 is out" in text_of(Path(app.outdir), "notes/8.2.0.html")
     same_pages(app, reference, UNRELATED)
+
+
+# -- front matter that MyST, reading the same page, would stop on ----------------------------------
+
+#: Entries the reader leaves out with a warning (line 3 of each note), and that stop the build
+#: inside MyST's own reading of a note page: PyYAML cannot build them, and MyST 4 lets all but
+#: syntax errors through (MyST 5.2 still lets a ``KeyError`` and an ``AttributeError`` through).
+MYST_STOPS = {
+    "impossible-date": "date: 2044-02-30",
+    "impossible-month": "date: 2044-13-01",
+    "impossible-datetime": "updated: 2044-02-30 10:00:00",
+    "year-zero": "date: 0000-01-01",
+    "bad-bool": "payload: !!bool maybe",
+    "bad-timestamp": "payload: !!timestamp soon",
+    "bad-int": "payload: !!int many",
+    "unhashable-key": "[a, b]: payload",
+    "huge-int": "payload: 1" + "0" * 5000,
+}
+#: Entries the reader takes as they are, that MyST 4 cannot write as page metadata (JSON).
+MYST_UNWRITABLE = {
+    "dates-in-a-list": "milestones: [2044-09-01, 2044-09-02]",
+    "date-in-a-mapping": "payload: {when: 2044-09-01}",
+    "bytes": "payload: !!binary aGVsbG8=",
+    "set": "payload: !!set {a: null}",
+}
+
+
+def test_front_matter_myst_would_stop_on_is_kept_from_it(
+    make_app: Any, tmp_path: Path, reference: dict[str, str]
+) -> None:
+    srcdir = hostile(tmp_path)
+    pages = {}
+    for number, (name, entry) in enumerate({**MYST_STOPS, **MYST_UNWRITABLE}.items(), start=10):
+        text = f"---\ntitle: Lantern 8.2.{number} is out\n{entry}\nauthor: Ines Sample\n---\n"
+        pages[name] = put(srcdir / "notes" / f"{name}.md", text + "\nBody.\n")
+    app = build(make_app, srcdir)
+    no_traceback(app)
+    found = releases_warnings(app)
+    assert warnings(app) == found  # MyST has nothing to say: it never sees those entries
+    assert len(found) == len(MYST_STOPS)
+    for name, path in pages.items():
+        if name in MYST_STOPS:
+            (warning,) = [w for w in found if w.startswith(f"{path}:")]
+            assert warning.startswith(f"{path}:3: WARNING: front matter value left out: ")
+            assert warning.endswith("[releases.front_matter]")
+        assert "Body." in text_of(Path(app.outdir), f"notes/{name}.html")
+        # the entries MyST can take still become the page's metadata
+        assert app.env.metadata[f"notes/{name}"]["author"] == "Ines Sample"
+    same_pages(app, reference, UNRELATED)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("---\ndate: 2044-02-30\nauthor: I\n---\nBody\n", "---\n#\nauthor: I\n---\nBody\n"),
+        ("---\na: |\n  x\n  y\nb: !!bool no way\n---\n", "---\na: |\n  x\n  y\n#\n---\n"),
+        ("---\nd: [2044-01-01,\n  2044-01-02]\na: 1\n---\n", "---\n#\n#\na: 1\n---\n"),
+        ("---\r\nd: 2044-02-30\r\na: 1\r\n---\r\n", "---\n#\na: 1\n---\n"),
+        # entries sharing lines, or naming a hidden one, are hidden together
+        ("---\n{a: 1,\n d: 2044-02-30}\n---\n", "---\n{}\n#\n---\n"),
+        ("---\nb: &b {d: 2044-02-30}\nc: *b\n---\n", "---\n{}\n#\n---\n"),
+        # a closing fence every MyST reads as one
+        ("---\na: 1\n...\nBody\n", "---\na: 1\n---\nBody\n"),
+        ("---\na: 1\n--- \t\nBody\n", "---\na: 1\n---\nBody\n"),
+        ("---\na: 1\n---\nBody\n", None),
+        ("Body\n", None),
+        ("---\na: [1\n---\n", None),  # not YAML: the note is skipped, never read by Sphinx
+    ],
+)
+def test_myst_is_given_front_matter_it_can_read(text: str, shown: str | None) -> None:
+    assert for_myst(text) == shown
+    if shown is not None:  # line for line: MyST's line numbers stay the file's
+        assert shown.count("\n") == text.replace("\r\n", "\n").count("\n")
 
 
 PAYLOADS = (

@@ -261,14 +261,14 @@ def test_series_table_shows_slips_and_planned_phases(site: Any) -> None:
         "Releases",
     ]
     assert [cells for _classes, cells in table_rows(table)] == [
-        ["2.5", "2.5.0a1 planned (2025-04-07)", "planned (2025-06-02)", "—", "—", "—", "0"],
+        ["2.5", "2.5.0a1 planned 2025-04-07", "planned 2025-06-02", "—", "—", "—", "0"],
         [
             "2.4",
-            "2.4.0a1 (2024-11-04)",
-            "2.4.0b1 (2025-01-08, planned 2025-01-06)",  # the beta phase's planned start
-            "2.4.0rc1 (2025-02-12, planned 2025-02-10)",  # its own plan, as moved
-            "2.4.0 planned (2025-03-17)",
-            "2.4.0rc1 (2025-02-12, planned 2025-02-10)",
+            "2.4.0a1 2024-11-04",
+            "2.4.0b1 2025-01-08 (planned 2025-01-06)",  # the beta phase's planned start
+            "2.4.0rc1 2025-02-12 (planned 2025-02-10)",  # its own plan, as moved
+            "2.4.0 planned 2025-03-17",
+            "2.4.0rc1 2025-02-12 (planned 2025-02-10)",
             "3",
         ],
     ]
@@ -459,6 +459,25 @@ def test_other_builders_show_the_planned_rows(make_app: Any, project: Callable[.
     text = (Path(app.outdir) / "index.txt").read_text(encoding="utf-8")
     assert "2.4.0rc2 overdue" in text and "2.4.0 planned" in text
     assert not list(Path(app.outdir).glob("*.ics"))
+
+
+def test_planned_rows_in_the_project_language(make_app: Any, project: Callable[..., Path]) -> None:
+    app = build(
+        make_app,
+        project("schedules"),
+        confoverrides={"language": "de", "releases_date_format": "%-d. %B %Y"},
+    )
+    assert warnings_of(app) == []
+    html = page(app)
+    rows = table_rows(html.select("table.releases-index")[1])
+    assert rows[:2] == [
+        (["releases-upcoming", "releases-planned"], ["2.4.0 geplant", "17. März 2025"]),
+        (["releases-upcoming", "releases-overdue"], ["2.4.0rc2 überfällig", "24. Februar 2025"]),
+    ]
+    series = table_rows(html.select_one("table.releases-series"))[1][1]
+    assert series[2] == "2.4.0b1 8. Januar 2025 (geplant für 6. Januar 2025)"
+    (link,) = html.select('link[type="text/calendar"][href="releases.ics"]')
+    assert link["title"] == "Veröffentlichungskalender von Acme (iCalendar)"
 
 
 # -- incremental and parallel builds --------------------------------------------------------------

@@ -25,6 +25,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, new_document
 
 from sphinxcontrib_releases.config import OPTIONS, PREFIX, reader_options
+from sphinxcontrib_releases.locale import catalogs
 from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.peps import find_peps
 from sphinxcontrib_releases.reader import read_note
@@ -393,6 +394,44 @@ class NoteSummary(SphinxDirective):
         ]
 
 
+class TranslationsTable(SphinxDirective):
+    """``releases-translations-table``: every message of the extension's catalog, with its
+    translation in each shipped language, read from the ``.po`` files themselves."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        languages = catalogs.languages()
+        translated = {}
+        for language in languages:
+            path = catalogs.po_path(language)
+            self.env.note_dependency(str(path))
+            translated[language] = catalogs.messages(catalogs.read(path, language))
+        self.env.note_dependency(str(catalogs.TEMPLATE))
+        rows: list[Row] = []
+        for message in catalogs.read(catalogs.TEMPLATE):
+            if not message.id or not isinstance(message.id, str):
+                continue
+            english: list[nodes.Node] = [_paragraph(nodes.literal(message.id, message.id))]
+            comment = " ".join(message.auto_comments)
+            if comment:
+                english.append(_paragraph(nodes.emphasis(comment, comment)))
+            cells: list[Cell] = [english]
+            cells.extend(
+                _paragraph(translated[language].get(message.id, "")) for language in languages
+            )
+            rows.append((cells, []))
+        width = 60 // max(len(languages), 1)
+        return [
+            _table(
+                ["English", *languages],
+                rows,
+                [40, *([width] * len(languages))],
+                classes=["releases-translations-table"],
+            )
+        ]
+
+
 class CommandOutput(SphinxDirective):
     """``releases-command COMMAND``: run a command in the docs folder and show its output.
 
@@ -458,4 +497,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("releases-sources-table", SourcesTable)
     app.add_directive("releases-note-summary", NoteSummary)
     app.add_directive("releases-command", CommandOutput)
+    app.add_directive("releases-translations-table", TranslationsTable)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

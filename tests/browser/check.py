@@ -2,16 +2,30 @@
 
 Builds the documentation site (with its demo) once per theme, serves each build on 127.0.0.1
 and opens the demo page and a note page in Debian's Chromium through Playwright, in every theme
-variant (light, and dark where the theme has a dark mode), at a desktop and a phone width.
-It fails when:
+variant (light, and dark where the theme has a dark mode), at a desktop width (1280 px) and the
+width of a small phone (360 px). It fails when:
 
 - a ``.releases-badge`` (or a badge of any colour name the extension accepts, tried in place)
   has a contrast below 4.5:1 (WCAG AA) between its computed text colour and its effective
   background (its own background, composited over its ancestors' where not opaque);
 - the content of a cell of a ``table.releases-table`` overflows the cell, or a table spills
   past the page without a scrolling container around it;
-- a page has no badge or no release table, or a variant's light or dark mode did not take
-  effect (so that a check cannot pass by looking at nothing).
+- a cell of a release table is taller than ``MAX_LINES`` (4) lines: the height of its content
+  as drawn, divided by the computed line height of its text, is above 4.5 (the half line
+  leaves room for the padding of badges). A long list has to wrap several to a line or
+  collapse (a closed ``<details>`` counts as drawn, closed); a collapsed list, opened, must
+  show two items a line or more (at most half as many lines as items, rounded up);
+- a column of a release table is clipped: one of its cells is cut off by an ancestor whose
+  overflow is ``hidden`` or ``clip`` (or by a page that does not scroll sideways). A column
+  hidden in a scrolling container also counts as clipped at the desktop width, where a
+  release table has room to show every column; on a phone a table may scroll sideways, in a
+  container that is itself wholly on the page;
+- a date breaks over lines: every ISO date (``YYYY-MM-DD``) in a release table, and every
+  ``.releases-date`` on the page, is measured with a range over its characters, which must be
+  one line tall (at most 1.5 line heights, in one piece). A date in a release table must also
+  be inside a ``.releases-date`` element, the class that keeps it on one line;
+- a page has no badge, the demo page has no release table or no date in one, or a variant's
+  light or dark mode did not take effect (so that a check cannot pass by looking at nothing).
 
 Screenshots go to ``tests/browser/_screenshots/`` (or ``--out``). Run with ``tox -e browser``;
 this is a script, not a pytest module, so the default test run does not collect it.
@@ -23,6 +37,7 @@ import argparse
 import contextlib
 import functools
 import http.server
+import math
 import os
 import shutil
 import subprocess
@@ -52,7 +67,23 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 MIN_CONTRAST = 4.5
-VIEWPORTS = {"desktop": (1280, 900), "phone": (412, 900)}
+MAX_LINES = 4  # lines of text a cell of a release table may take
+MAX_DATE_LINES = 1.5  # a date is one line: less than two line heights, in one piece
+
+
+@dataclass(frozen=True)
+class Viewport:
+    width: int
+    height: int
+    # whether a release table may scroll sideways in a container of its own; where it may not,
+    # a column out of sight in a scrolling container is a clipped column
+    may_scroll: bool
+
+
+VIEWPORTS = {
+    "desktop": Viewport(1280, 900, may_scroll=False),
+    "phone": Viewport(360, 800, may_scroll=True),
+}
 
 
 @dataclass(frozen=True)
@@ -117,6 +148,8 @@ class Result:
     min_badge: float = 0.0
     min_palette: float = 0.0
     cells: int = 0
+    max_lines: float = 0.0
+    dates: int = 0
     failures: list[str] = field(default_factory=list)
 
 
@@ -253,12 +286,12 @@ def serve(root: Path) -> Iterator[str]:
 def check_page(
     context: Any, base: str, variant: Variant, page_path: str, viewport: str, out: Path
 ) -> Result:
-    width, height = VIEWPORTS[viewport]
+    size = VIEWPORTS[viewport]
     short = "demo" if page_path.endswith("demo/index.html") else "note"
     result = Result(variant.name, short, viewport)
     page = context.new_page()
     try:
-        page.set_viewport_size({"width": width, "height": height})
+        page.set_viewport_size({"width": size.width, "height": size.height})
         page.emulate_media(color_scheme=variant.mode)
         if variant.storage:
             page.add_init_script(
@@ -269,14 +302,19 @@ def check_page(
             page.evaluate(f"() => {{ {variant.force}; }}")
         page.evaluate("() => document.fonts.ready")
         page.wait_for_timeout(100)  # let theme transitions settle
-        data = page.evaluate(MEASURE_JS, sorted(BADGE_COLORS))
+        data = page.evaluate(MEASURE_JS, {"colors": sorted(BADGE_COLORS), "maxLines": MAX_LINES})
         stem = f"{variant.name}-{short}-{viewport}"
         page.screenshot(path=out / f"{stem}.png", full_page=True)
-        # a close-up at full scale: the first release table, or the note's line of badges
+        # a close-up at full scale: the first release table, or the note's line of badges, across
+        # the whole width of the page (so that what a scrolling container hides shows as hidden),
+        # cut from the full page (so that sticky headers do not cover it)
         for selector in ("table.releases-table", ".releases-badges"):
-            detail = page.locator(selector).first
-            if detail.count():
-                detail.screenshot(path=out / f"{stem}-detail.png")
+            found = page.locator(selector)
+            box = found.first.bounding_box() if found.count() else None
+            if box:
+                top = max(0, box["y"] - 8)
+                clip = {"x": 0, "y": top, "width": size.width, "height": box["height"] + 16}
+                page.screenshot(path=out / f"{stem}-detail.png", full_page=True, clip=clip)
                 break
     finally:
         page.close()
@@ -284,6 +322,8 @@ def check_page(
     badges, palette = data["badges"], data["palette"]
     result.badges = len(badges)
     result.cells = data["cells"]
+    result.max_lines = data["maxCellLines"]
+    result.dates = len(data["dates"])
     result.min_badge = min((b["ratio"] for b in badges), default=0.0)
     result.min_palette = min((b["ratio"] for b in palette), default=0.0)
     fail = result.failures.append
@@ -308,11 +348,85 @@ def check_page(
             fail(f"badge {b['text']!r}: text wider than the badge")
     for o in data["overflows"]:
         fail(f"overflow in {o['where']!r}: {o['what']}")
+    if short == "demo" and not data["dates"]:
+        fail("no date in the release tables of the demo page")
+    result.failures.extend(layout_failures(data, size))
     return result
 
 
+def layout_failures(data: dict[str, Any], size: Viewport) -> list[str]:
+    """Tall cells, clipped columns and broken dates, one line per table column or date."""
+    failures = []
+    tall: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for cell in data["tall"]:
+        tall.setdefault((cell["table"], cell["column"]), []).append(cell)
+    for (table, column), cells in tall.items():
+        worst = max(cells, key=lambda c: c["lines"])
+        failures.append(
+            f"{table!r}, column {column!r}: {len(cells)} cell(s) taller than {MAX_LINES} lines "
+            f"(up to {worst['lines']:.1f} lines, row {worst['row']!r})"
+        )
+    for c in data["clipped"]:
+        where = f"{c['table']!r}, column {c['column']!r}"
+        if c["kind"] == "hidden":
+            failures.append(
+                f"{where} is cut off by {c['by']} (overflow hidden): the cell spans "
+                f"{c['cell']}, the visible part {c['visible']}"
+            )
+        elif not size.may_scroll:
+            failures.append(
+                f"{where} is out of sight in the scrolling {c['by']} at {size.width} px: the "
+                f"table is {c['tableWidth']} px wide in {c['containerWidth']} px"
+            )
+        elif not c["reachable"]:
+            failures.append(
+                f"{where} is out of sight in the scrolling {c['by']}, which is itself not "
+                f"wholly on the page (visible {c['visible']})"
+            )
+    narrow: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for o in data["opened"]:
+        if o["lines"] > math.ceil(o["items"] / 2):
+            narrow.setdefault((o["table"], o["column"]), []).append(o)
+    for (table, column), lists in narrow.items():
+        worst = max(lists, key=lambda o: o["lines"])
+        failures.append(
+            f"{table!r}, column {column!r}: {len(lists)} collapsed list(s) under two items a "
+            f"line when opened (row {worst['row']!r}: {worst['items']} in {worst['lines']} lines)"
+        )
+    broken: dict[str, list[dict[str, Any]]] = {}
+    unmarked: dict[str, list[dict[str, Any]]] = {}
+    for d in data["dates"]:
+        where = f"{d['table']!r}, column {d['column']!r}" if d["table"] else repr(d["row"])
+        if d["lines"] > MAX_DATE_LINES or d["pieces"] > 1:
+            broken.setdefault(where, []).append(d)
+        if not d["marked"]:
+            unmarked.setdefault(where, []).append(d)
+    for where, found in broken.items():
+        worst = max(found, key=lambda d: d["lines"])
+        failures.append(
+            f"{where}: {len(found)} date(s) broken over lines, e.g. {worst['text']!r} in row "
+            f"{worst['row']!r} ({worst['lines']:.1f} line heights, in {worst['pieces']} pieces)"
+        )
+    for where, found in unmarked.items():
+        failures.append(
+            f"{where}: {len(found)} date(s) outside a .releases-date, e.g. {found[0]['text']!r}"
+        )
+    return failures
+
+
 def report(results: list[Result]) -> bool:
-    header = ("variant", "page", "viewport", "badges", "min badge", "min colour", "cells", "result")
+    header = (
+        "variant",
+        "page",
+        "viewport",
+        "badges",
+        "min badge",
+        "min colour",
+        "cells",
+        "max lines",
+        "dates",
+        "result",
+    )
     rows = [
         (
             r.variant,
@@ -322,6 +436,8 @@ def report(results: list[Result]) -> bool:
             f"{r.min_badge:.2f}",
             f"{r.min_palette:.2f}",
             str(r.cells),
+            f"{r.max_lines:.1f}",
+            str(r.dates),
             "ok" if not r.failures else f"FAIL ({len(r.failures)})",
         )
         for r in results
@@ -337,7 +453,7 @@ def report(results: list[Result]) -> bool:
             print(f"  - {line}")
     print(
         f"\nbrowser check: {len(results) - len(failed)} passed, {len(failed)} failed "
-        f"(minimum contrast {MIN_CONTRAST}:1)"
+        f"(minimum contrast {MIN_CONTRAST}:1, at most {MAX_LINES} lines a cell, dates on one line)"
     )
     return bool(failed)
 
