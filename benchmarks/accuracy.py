@@ -15,6 +15,21 @@ products, features
 
 Each note is read from its text with the syntax its truth gives (a ``.txt`` note of the
 ``rst-notes`` shape is reStructuredText), by :func:`sphinxcontrib_releases.reader.read_text`.
+
+A changelog file (the ``changelog`` shape) is read as a Sphinx build reads it, by
+:func:`sphinxcontrib_releases.reader.read_file_text`: one announcement per section. Each
+section of the truth is scored (:func:`score_changelogs`), matched to the reader's sections in
+file order, for three facts:
+
+versions
+    a released section announces exactly its version and is not marked unreleased; an
+    unreleased section announces no release (and names its version, when its heading has one);
+dates
+    the same date, or none for a section without one;
+unreleased
+    marked unreleased exactly when the truth says so.
+
+A section the reader misses (or one it makes up in its place) is wrong on every fact.
 Used by ``run.py`` and by ``tests/test_shapes.py``; needs the project's dependencies.
 """
 
@@ -22,18 +37,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Any
 
 from packaging.version import InvalidVersion, Version
-from shapes.common import Truth, Written
+from shapes.common import Section, Truth, Written
 
 from sphinxcontrib_releases.model import Announcement
-from sphinxcontrib_releases.reader import read_text
+from sphinxcontrib_releases.reader import Reading, read_file_text, read_text
 
 FACTS = ("releases", "dates", "authors", "products", "features")
 """What is scored, in the order tables show it."""
 REQUIRED = ("releases", "dates", "authors")
 """The facts every note has, which the accuracy budget is about."""
+SECTION_FACTS = ("versions", "dates", "unreleased")
+"""What is scored for each section of a changelog, and what its accuracy budget is about."""
 
 
 def read(note: Written) -> Announcement:
@@ -116,3 +134,99 @@ def score(notes: Sequence[Written], found: Sequence[Announcement] | None = None)
                 wrong[fact].append(note.name)
     shares = {fact: (right[fact] / scored[fact] if scored[fact] else None) for fact in FACTS}
     return Score(len(notes), shares, {fact: tuple(names) for fact, names in wrong.items()})
+
+
+# -- changelogs ---------------------------------------------------------------------------------
+
+
+def read_changelog(file: Written) -> Reading:
+    """What the reader makes of one generated changelog file: its sections as announcements."""
+    return read_file_text(file.text, file.name, syntax=file.truth.syntax)
+
+
+@dataclass(frozen=True)
+class FoundSection:
+    """One section as the reader found it: the announcement, and the version its heading
+    names (normalised; ``None`` for a bare ``Unreleased``)."""
+
+    note: Announcement
+    version: str | None
+
+
+def found_sections(reading: Reading) -> list[FoundSection]:
+    """The sections of a reading, in file order (none when the file was read as a note)."""
+    if reading.changelog is None:
+        return []
+    return [
+        FoundSection(note, section.release.version if section.release else section.version)
+        for note, section in zip(reading.notes, reading.changelog.sections, strict=True)
+    ]
+
+
+def _section_key(version: str | None) -> str:
+    if version is None:
+        return "unreleased"
+    try:
+        return str(Version(version))
+    except InvalidVersion:
+        return version
+
+
+def judge_section(truth: Section, found: FoundSection | None) -> dict[str, bool]:
+    """Per fact of one section: right or wrong (a missing section is wrong on all)."""
+    if found is None:
+        return dict.fromkeys(SECTION_FACTS, False)
+    note = found.note
+    date = note.date.isoformat() if note.date else None
+    named = _section_key(found.version) == _section_key(truth.version)
+    if truth.unreleased:
+        versions = not note.releases and (truth.version is None or named)
+    else:
+        versions = (
+            truth.version is not None
+            and _versions(r.version for r in note.releases) == _versions([truth.version])
+            and not note.unreleased
+        )
+    return {
+        "versions": versions,
+        "dates": date == truth.date,
+        "unreleased": note.unreleased == truth.unreleased,
+    }
+
+
+def match_sections(
+    truth: Sequence[Section], found: Sequence[FoundSection]
+) -> list[tuple[Section, FoundSection | None]]:
+    """Each section of the truth with the reader's section in its place: both in file order,
+    aligned on their versions, so that one section missed or made up shifts nothing else."""
+    wanted = [_section_key(section.version) for section in truth]
+    got = [_section_key(section.version) for section in found]
+    pairs: list[tuple[Section, FoundSection | None]] = []
+    matcher = SequenceMatcher(None, wanted, got, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for offset, position in enumerate(range(i1, i2)):
+            other = j1 + offset
+            in_place = tag in {"equal", "replace"} and other < j2
+            pairs.append((truth[position], found[other] if in_place else None))
+    return pairs
+
+
+def score_changelogs(files: Sequence[Written], readings: Sequence[Reading] | None = None) -> Score:
+    """How many sections of the changelog ``files`` the reader reads right (``readings``:
+    already read, in order). :attr:`Score.notes` counts sections."""
+    readings = list(readings) if readings is not None else [read_changelog(f) for f in files]
+    right = dict.fromkeys(SECTION_FACTS, 0)
+    wrong: dict[str, list[str]] = {fact: [] for fact in SECTION_FACTS}
+    total = 0
+    for file, reading in zip(files, readings, strict=True):
+        for truth, found in match_sections(file.truth.sections, found_sections(reading)):
+            total += 1
+            for fact, ok in judge_section(truth, found).items():
+                if ok:
+                    right[fact] += 1
+                else:
+                    wrong[fact].append(f"{file.name}#{truth.version or 'unreleased'}")
+    shares: dict[str, float | None] = {
+        fact: (right[fact] / total if total else None) for fact in SECTION_FACTS
+    }
+    return Score(total, shares, {fact: tuple(names) for fact, names in wrong.items()})

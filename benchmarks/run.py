@@ -5,7 +5,8 @@ One run generates a collection of notes (``generate.py``) and measures, on those
 
 * the reader's throughput, cold and with the parse cache (``NoteCache``) warm;
 * per shape of collection (``generate.py --shape``): the reader's speed on that shape and its
-  accuracy, the share of notes whose releases, date and authors it reads exactly right;
+  accuracy, the share of notes whose releases, date and authors it reads exactly right (of
+  changelogs: the share of sections whose version, date and unreleased mark it does);
 * full builds with the extension against the same pages built by plain Sphinx + MyST, for the
   read phase (``dummy`` builder) and for ``html``; peak memory of each build;
 * an incremental ``html`` rebuild after one note is edited: which documents are re-read and
@@ -69,7 +70,10 @@ WARM_BUDGET = 20_000
 ABLOG_BUDGET = 1.0
 """Full ``html`` build with the extension, below ablog's on the same notes."""
 ACCURACY_BUDGET = 0.98
-"""Share of a shape's notes whose releases, dates and authors are each read right, at least."""
+"""Share of a shape's notes whose releases, dates and authors are each read right, at least
+(for changelogs: share of sections whose version, date and unreleased mark are)."""
+CHANGELOG_BUDGET = 2_000
+"""Changelog sections per second the reader parses with an empty cache, at least."""
 
 # -- the projects -------------------------------------------------------------------------------
 
@@ -441,6 +445,61 @@ def shape_reading(notes: Sequence[Any], folder: Path, repeat: int) -> tuple[floa
     return len(jobs) / best(times), found
 
 
+def changelog_reading(files: Sequence[Any], folder: Path, repeat: int) -> tuple[float, list[Any]]:
+    """Sections per second for changelog files on disk, cold, and what was read.
+
+    Each file is read as a Sphinx build reads it (``read_file_bytes``): the file as a note,
+    then, being a changelog, one announcement per section.
+    """
+    from sphinxcontrib_releases.reader import read_file_bytes
+
+    jobs = [(str(folder / file.name), file.truth.syntax) for file in files]
+    sections = sum(len(file.truth.sections) for file in files)
+    times: list[float] = []
+    found: list[Any] = []
+    for _ in range(max(repeat, 3)):
+        start = time.perf_counter()
+        found = [
+            read_file_bytes(Path(path).read_bytes(), path, syntax=syntax) for path, syntax in jobs
+        ]
+        times.append(time.perf_counter() - start)
+    return sections / best(times), found
+
+
+def changelog_rows(
+    bench: Bench, shape: str, files: Sequence[Any], folder: Path
+) -> tuple[list[Row], dict[str, Any]]:
+    """Speed and accuracy of the reader on changelog files, per section."""
+    accuracy = _bench_module("accuracy")
+    sections = sum(len(file.truth.sections) for file in files)
+    where = f"{sections} sections in {len(files)} file{'' if len(files) == 1 else 's'}"
+    bench.say(f"reader on the {shape} shape, {where}")
+    speed, found = changelog_reading(files, folder, bench.repeat)
+    scored = accuracy.score_changelogs(files, found)
+    shares = [scored.share(fact) for fact in accuracy.SECTION_FACTS]
+    rows = [
+        Row(
+            f"Reader, cold, {shape}, {where}",
+            measured=f"{speed:,.0f} sections/s",
+            budget=f"≥ {CHANGELOG_BUDGET:,} sections/s",
+            ok=speed >= CHANGELOG_BUDGET,
+        ),
+        Row(
+            f"Accuracy, {shape}, {sections} sections: {' / '.join(accuracy.SECTION_FACTS)}",
+            measured=" / ".join(percent(share) for share in shares),
+            budget=f"≥ {percent(ACCURACY_BUDGET)} each",
+            ok=min(shares) >= ACCURACY_BUDGET,
+        ),
+    ]
+    figures = {
+        "files": len(files),
+        "sections": sections,
+        "cold": speed,
+        "accuracy": scored.to_json(),
+    }
+    return rows, figures
+
+
 def shape_rows(bench: Bench, n: int, shapes: Sequence[str]) -> tuple[list[Row], dict[str, Any]]:
     """Speed and accuracy of the reader on each shape of collection."""
     generate = _bench_module("generate")
@@ -456,15 +515,8 @@ def shape_rows(bench: Bench, n: int, shapes: Sequence[str]) -> tuple[list[Row], 
         for note in notes:
             (folder / note.name).write_bytes(note.text.encode("utf-8"))
         if shape not in generate.NOTE_SHAPES:
-            sections = sum(len(note.truth.sections) for note in notes)
-            rows.append(
-                Row(
-                    f"Reader, {shape}, {sections} sections in {len(notes)} "
-                    f"file{'' if len(notes) == 1 else 's'}",
-                    measured="not read yet",
-                )
-            )
-            figures[shape] = {"files": len(notes), "sections": sections, "read": False}
+            rows_of_shape, figures[shape] = changelog_rows(bench, shape, notes, folder)
+            rows.extend(rows_of_shape)
             continue
         bench.say(f"reader on the {shape} shape, n={n}")
         speed, found = shape_reading(notes, folder, bench.repeat)

@@ -21,11 +21,14 @@ extensions = [
 ]
 
 # The demo and this project's own changelog are note files inside the source folder, so each
-# of them is also a page.
-releases_notes = ["demo/notes/*.md", "changelog/*.md"]
-# Two products: the demo's notes announce Python (one names no product in its title, so it is
-# Python's too), the changelog's announce sphinxcontrib-releases (its titles say so).
+# of them is also a page. demo/CHANGES.md is a changelog (one file, a section per release).
+releases_notes = ["demo/notes/*.md", "demo/CHANGES.md", "changelog/*.md"]
+# Three products: the demo's notes announce Python (one names no product in its title, so it is
+# Python's too) and Kiln (its changelog says so in its front matter), the changelog's announce
+# sphinxcontrib-releases (its titles say so).
 releases_product = "Python"
+# where the issues of the demo's made-up tool would be: #58 in its changelog links there
+releases_issue_url = "https://example.org/kiln/issues/{number}"
 # The day planned releases are compared with (overdue or not, and the calendar's DTSTAMP): fixed,
 # so that the site does not change with the day it is built on.
 releases_today = "2025-05-01"

@@ -14,7 +14,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 
-from sphinxcontrib_releases.badges import badge
+from sphinxcontrib_releases.badges import badge, status_badge
 from sphinxcontrib_releases.collapse import collapse
 from sphinxcontrib_releases.config import ReleasesConfig, get_config
 from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
@@ -48,6 +48,8 @@ class AggregateDirective(CheckedDirective):
     has_content = False
     filters = Filters()
     """The filters of the last :meth:`selected` call."""
+    sections_first = False
+    """Whether a changelog section speaks for a release that a note announces too."""
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = lenient(
         {**dict.fromkeys(FILTER_OPTIONS, directives.unchanged), "reverse": directives.flag}
     )
@@ -68,7 +70,7 @@ class AggregateDirective(CheckedDirective):
         for problem in problems:
             warn(WarningType.OPTION, f"{self.name}: {problem}", location=self.get_location())
         self.filters = filters
-        return filters.select(self.domain.releases())
+        return filters.select(self.domain.releases(sections_first=self.sections_first))
 
     def nothing(
         self,
@@ -107,14 +109,18 @@ class AggregateDirective(CheckedDirective):
         self, release: Release, *, with_badge: bool = True, with_product: bool | None = None
     ) -> list[nodes.Node]:
         """The version as written (after its product when the collection has several, unless
-        ``with_product`` says), linked to where the release is rendered, and its badge."""
+        ``with_product`` says), linked to where the release is rendered, and its badge (and
+        the ``yanked`` badge of a release that a changelog says was withdrawn)."""
         if with_product is None:
             with_product = self.several_products
         text = release.name if with_product else release.display
         xref = self._xref(release, nodes.inline(text, text))
         if not with_badge:
             return [xref]
-        return [xref, nodes.Text(" "), badge(release, self.settings.phase_colors)]
+        made = [xref, nodes.Text(" "), badge(release, self.settings.phase_colors)]
+        if any(note.yanked for note in self.domain.announcing(release)):
+            made.extend([nodes.Text(" "), status_badge("yanked")])
+        return made
 
     def badge_link(self, release: Release) -> nodes.Node:
         """A badge naming version and phase (and product, when there are several), linked to

@@ -4,6 +4,8 @@ title.
 Badges are plain ``inline`` nodes: sphinx-design's badge classes colour them in HTML, and every
 other builder writes their words (``alpha 4``, ``rc 2``, ``final``) as ordinary text. The words
 are in the project's language; the CSS classes name the phase in English, whatever the language.
+The sections of changelogs add two: ``unreleased`` for the changes not released yet, ``yanked``
+for a release that was withdrawn; their colours are the extension's own (see the stylesheet).
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ def phase_words(release: Release) -> str:
 
 
 #: What the badges of planned releases say.
-STATUS_WORDS = {
+PLAN_WORDS = {
     # Translators: badge of a release that a note plans and no note announces yet
     "planned": N_("planned"),
     # Translators: badge of a planned release whose planned day is past
@@ -80,10 +82,27 @@ def badge(
     )
 
 
-def status_badge(status: str, colors: Mapping[str, str]) -> nodes.inline:
+STATUS_WORDS = {"unreleased": N_("unreleased"), "yanked": N_("yanked")}
+"""The words of a changelog section's status badges."""
+# Translators: the link from a changelog section to its comparison with the release before
+COMPARE = N_("diff")
+
+
+def status_badge(status: str) -> nodes.inline:
+    """The badge of a changelog section's status: ``unreleased`` or ``yanked`` (its class; its
+    words are in the project's language)."""
+    words = _(STATUS_WORDS[status])
+    return nodes.inline(
+        words,
+        words,
+        classes=["sd-sphinx-override", "sd-badge", "releases-badge", f"releases-{status}"],
+    )
+
+
+def plan_badge(status: str, colors: Mapping[str, str]) -> nodes.inline:
     """The badge of a planned release: ``planned``, or ``overdue`` once its day is past."""
     color = colors.get(status, "secondary")
-    text = _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
+    text = _(PLAN_WORDS[status]) if status in PLAN_WORDS else status
     return nodes.inline(
         text,
         text,
@@ -103,13 +122,15 @@ def badges(
     colors: Mapping[str, str],
     anchors: Mapping[tuple[str, str], str] | None = None,
 ) -> nodes.paragraph | None:
-    """A line with a badge per release of the note (``None`` when it announces none).
+    """A line with a badge per release of the note (``None`` when it announces none), and
+    the ``unreleased`` or ``yanked`` badge of a changelog section.
 
     With several releases each badge names its version (and its product, when they are of
     several products). ``anchors`` gives a node id per release key, so that links can land on
     the badge of one release of a multi-release note.
     """
-    if not note.releases:
+    statuses = [s for s, flag in (("unreleased", note.unreleased), ("yanked", note.yanked)) if flag]
+    if not note.releases and not statuses:
         return None
     line = nodes.paragraph(classes=["releases-badges"])
     several = len(note.releases) > 1
@@ -121,14 +142,25 @@ def badges(
         if anchors and release.key in anchors:
             node["ids"].append(anchors[release.key])
         line += node
+    for status in statuses:
+        if len(line):
+            line += nodes.Text(" ")
+        line += status_badge(status)
     return line
 
 
 def byline(note: Announcement, config: Config) -> nodes.paragraph | None:
     """``2023-01-10 · Author`` (whichever of the two the note has), the date as the
-    configuration wants (``releases_date_format``)."""
+    configuration wants (``releases_date_format``), and ``diff``, the link to a changelog
+    section's comparison with the release before."""
     parts = [p for p in (day(note.date, config) if note.date else None, note.author) if p]
-    if not parts:
+    if not parts and not note.compare_url:
         return None
     text = " · ".join(parts)
-    return nodes.paragraph(text, text, classes=["releases-byline"])
+    line = nodes.paragraph(text, text, classes=["releases-byline"])
+    if note.compare_url:
+        if parts:
+            line += nodes.Text(" · ")
+        words = _(COMPARE)
+        line += nodes.reference(words, words, refuri=note.compare_url, classes=["releases-compare"])
+    return line

@@ -70,11 +70,13 @@ from typing import Any, Final, NamedTuple, TypeAlias
 
 from .dates import first_date
 from .features import plain_text
-from .model import Problem, Release
+from .model import Problem, Release, product_key
 from .versions import parse_version
 from .warnings_ import WarningType
 
 __all__ = [
+    "DATED_BY_HEADING",
+    "DATED_BY_LINE",
     "FRONT_MATTER_KEY",
     "GROUP_KINDS",
     "KINDS",
@@ -136,6 +138,11 @@ Security), towncrier (Features, Bugfixes, Improved Documentation, Deprecations a
 Misc, Trivial/Internal Changes) and Sphinx (Features added, Bugs fixed, Incompatible changes,
 Deprecated, Dependencies) all land here, and so do the usual local names (Improvements and
 Performance: feature; Backwards-incompatible Changes: change; Vendored Libraries: other)."""
+
+DATED_BY_HEADING: Final = "heading"
+"""A section's date written in its heading (``## [1.2.0] - 2024-01-15``)."""
+DATED_BY_LINE: Final = "released line"
+"""A section's date written in the paragraph under its heading (``Released 2024-01-15``)."""
 
 _DIRECT_KIND: Final = "change"
 """The kind of items right under a release heading."""
@@ -203,6 +210,9 @@ class Section:
     items: tuple[Item, ...] = ()
     body_line: int = 0
     """1-based first line after the heading (after its underline)."""
+    dated_by: str | None = None
+    """Where :attr:`date` was found: :data:`DATED_BY_HEADING` or :data:`DATED_BY_LINE`;
+    ``None`` without a date."""
 
     @property
     def is_release(self) -> bool:
@@ -1113,7 +1123,7 @@ class _Reader:
         self.anchors: set[str] = set()
         self.suffixes: dict[str, int] = {}
         """The next number to try after each anchor base, so that repeats cost no more."""
-        self.versions: dict[str, int] = {}
+        self.versions: dict[tuple[str, str], int] = {}
 
     def heading(self, block: _Heading, title: _Title | None, level: int) -> None:
         if block.level <= level:
@@ -1176,6 +1186,7 @@ class _Reader:
             end -= 1
         line = self.first + heading.line
         date = title.date or released.date
+        dated_by = DATED_BY_HEADING if title.date else DATED_BY_LINE if date else None
         bad_date = title.bad_date or released.bad_date
         if date is None and bad_date is not None:
             self.problems.append(
@@ -1183,7 +1194,7 @@ class _Reader:
             )
         release = parse_version(title.version) if title.version else None
         if title.version is not None:
-            self._check_version(title.version, release, line)
+            self._check_version(title.version, title.product, release, line)
         self.sections.append(
             Section(
                 title=heading.text,
@@ -1201,16 +1212,20 @@ class _Reader:
                 compare_url=title.url or self._compare_url(title),
                 items=tuple(current.items),
                 body_line=self.first + heading.end + 1,
+                dated_by=dated_by,
             )
         )
 
-    def _check_version(self, version: str, release: Release | None, line: int) -> None:
+    def _check_version(
+        self, version: str, product: str | None, release: Release | None, line: int
+    ) -> None:
         if release is None:
             self.problems.append(
                 Problem(WarningType.VERSION, f"{version!r} is not a PEP 440 version", line=line)
             )
             return
-        earlier = self.versions.setdefault(release.version, line)
+        # Two products of one file (``acme 1.0.0``, ``acme-cli 1.0.0``) are two releases.
+        earlier = self.versions.setdefault((product_key(product), release.version), line)
         if earlier != line:
             self.problems.append(
                 Problem(

@@ -7,15 +7,18 @@ for pre-commit hooks and CI. The checks:
 
 * every problem the reader found in a note (bad front matter, versions, dates, phases...);
 * two notes announcing the same release, a product and a version (``duplicate``, on every note
-  after the first by path); the same version of two products is no duplicate;
+  after the first by path); the same version of two products is no duplicate; a note and a
+  changelog section of the same release are one release told twice, not a duplicate, and a
+  changelog's repeated sections are reported by its reader;
 * a date later than today (``chronology``; drafts may be dated ahead and are left alone);
 * a release dated before the release that precedes it in its product's series, by version
   (``chronology``, on the later version);
 * a pre-release (``aN``, ``bN``, ``rcN``) dated after the final release of its product it
   leads to (``chronology``, on the pre-release);
-* a note without a date (``no_date``).
+* a note without a date (``no_date``); the unreleased section of a changelog needs none.
 
-A check that concerns a note as a whole, rather than one of its lines, points at line 1.
+A check that concerns a note as a whole, rather than one of its lines, points at its first
+line: line 1, or the heading of a changelog section.
 """
 
 from __future__ import annotations
@@ -68,17 +71,16 @@ def reader_problems(notes: Iterable[Announcement]) -> Iterator[Finding]:
 
 
 def duplicates(notes: Iterable[Announcement]) -> Iterator[Finding]:
-    first: dict[tuple[str, str], str] = {}
-    for note in sorted(notes, key=lambda n: n.source):
+    first: dict[tuple[bool, tuple[str, str]], str] = {}
+    for note in sorted(notes, key=lambda n: (n.source, n.line)):
         for release in note.releases:
-            if release.key in first:
+            earlier = first.setdefault((note.is_section, release.key), note.source)
+            if earlier != note.source:
                 yield _finding(
                     note,
                     WarningType.DUPLICATE,
-                    f"{release.display} is also announced by {first[release.key]}",
+                    f"{release.display} is also announced by {earlier}",
                 )
-            else:
-                first[release.key] = note.source
 
 
 def future_dates(notes: Iterable[Announcement], today: dt.date) -> Iterator[Finding]:
@@ -147,7 +149,7 @@ def prereleases_after_final(notes: Iterable[Announcement]) -> Iterator[Finding]:
 def missing_dates(notes: Iterable[Announcement]) -> Iterator[Finding]:
     for note in notes:
         empty = any(p.subtype == WarningType.EMPTY for p in note.problems)
-        if note.date is None and note.readable and not empty:
+        if note.date is None and note.readable and not empty and not note.unreleased:
             yield _finding(note, WarningType.NO_DATE, "the note has no date")
 
 
@@ -166,4 +168,4 @@ def _leads_to(pre: Release, final: Release) -> bool:
 
 
 def _finding(note: Announcement, subtype: WarningType, message: str) -> Finding:
-    return Finding(note.source, 1, str(subtype), message)
+    return Finding(note.source, note.line, str(subtype), message)

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import TextIO
 
 from sphinxcontrib_releases import __version__
+from sphinxcontrib_releases.changelog import KINDS, Changelog
 from sphinxcontrib_releases.checks import Finding, check_notes
 from sphinxcontrib_releases.model import Announcement
-from sphinxcontrib_releases.reader import NOTE_SUFFIXES, SYNTAXES, read_note
+from sphinxcontrib_releases.reader import NOTE_SUFFIXES, SYNTAXES, read_file
 from sphinxcontrib_releases.warnings_ import WarningType
 
 PROG = "sphinxcontrib-releases"
@@ -106,13 +107,17 @@ def report_problems(notes: Iterable[Announcement], stream: TextIO) -> int:
 
 
 def _inspect(args: argparse.Namespace) -> int:
-    notes = [read_note(path, syntax=args.syntax) for path in expand_paths(args.paths)]
+    readings = [read_file(path, syntax=args.syntax) for path in expand_paths(args.paths)]
+    notes = [note for reading in readings for note in reading.notes]
     if args.json:
         json.dump([note.to_json() for note in notes], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        for note in notes:
-            sys.stdout.write(_summary(note))
+        for reading in readings:
+            if reading.changelog is None:
+                sys.stdout.writelines(_summary(note) for note in reading.notes)
+            else:
+                sys.stdout.write(_changelog_summary(reading.changelog, reading.notes))
     problems = report_problems(notes, sys.stderr)
     return 1 if args.strict and problems else 0
 
@@ -127,7 +132,9 @@ def _check(args: argparse.Namespace) -> int:
                 Finding(argument, 1, str(WarningType.NOT_FOUND), "matches no note file")
             )
         paths.extend(matched)
-    notes = [read_note(path, syntax=args.syntax) for path in dict.fromkeys(paths)]
+    notes = [
+        note for path in dict.fromkeys(paths) for note in read_file(path, syntax=args.syntax).notes
+    ]
     findings = sorted([*findings, *check_notes(notes)])
     if args.format == "json":
         json.dump([f.to_json() for f in findings], sys.stdout, indent=2, ensure_ascii=False)
@@ -171,3 +178,35 @@ def _plan_lines(note: Announcement) -> list[str]:
         label = "  planned:  " if index == 0 else " " * 12
         lines.append(f"{label}{plan.subject} on {plan.date.isoformat()} ({where}){said}")
     return lines
+
+
+def _changelog_summary(changelog: Changelog, sections: Sequence[Announcement]) -> str:
+    """A changelog in a few lines: how many releases, the newest, where the dates and the
+    author come from, how many items of each kind."""
+    released = [note for note in sections if note.releases]
+    newest = max(released, key=lambda n: n.releases[0].sort_key, default=None)
+    kinds = dict.fromkeys(KINDS, 0)
+    dated_by: dict[str, int] = {}
+    for note in sections:
+        for feature in note.features:
+            kinds[feature.kind] = kinds.get(feature.kind, 0) + 1
+        origin = dict(note.origins).get("date")
+        if origin is not None:
+            dated_by[origin] = dated_by.get(origin, 0) + 1
+    if newest is not None:
+        dated = f" ({newest.date.isoformat()})" if newest.date else ""
+        latest = f"{newest.releases[0].name}{dated}"
+    else:
+        latest = "(none)"
+    first = sections[0]
+    author_origin = dict(first.origins).get("author")
+    author = f"{first.author} ({author_origin})" if first.author and author_origin else None
+    lines = [
+        changelog.source,
+        f"  changelog: {changelog.summary()}",
+        f"  newest:    {latest}",
+        f"  dates:     {', '.join(f'{n} ({o})' for o, n in dated_by.items()) or '(none)'}",
+        f"  author:    {author or first.author or '(none)'}",
+        f"  items:     {', '.join(f'{n} {kind}' for kind, n in kinds.items() if n) or '(none)'}",
+    ]
+    return "\n".join(lines) + "\n\n"

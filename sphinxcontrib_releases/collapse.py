@@ -33,17 +33,18 @@ def collapse(summary: str, *content: nodes.Node) -> releases_collapsed:
 
 
 def add_collapse_nodes(app: Sphinx) -> None:
-    # other writers: the content in full, without the summary
-    kept = (_visit_nothing, _depart_nothing)
+    # every writer but HTML writes the list in full: the node itself adds nothing there, and
+    # its summary (the count) is left out
+    elsewhere = (_visit_nothing, _depart_nothing)
+    skipped = (_skip, _depart_nothing)
     app.add_node(
         releases_collapsed,
         html=(_visit_details, _depart_details),
-        latex=kept,
-        text=kept,
-        man=kept,
-        texinfo=kept,
+        latex=elsewhere,
+        text=elsewhere,
+        man=elsewhere,
+        texinfo=elsewhere,
     )
-    skipped = (_skip, _depart_nothing)
     app.add_node(
         releases_collapsed_summary,
         html=(_visit_summary, _depart_summary),

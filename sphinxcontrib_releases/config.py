@@ -123,6 +123,18 @@ def _day(value: Any) -> str:
     raise ValueError(f"{value!r} is not a date as 'YYYY-MM-DD'")
 
 
+def _issue_url(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("expected a string")
+    if value and "{number}" not in value:
+        raise ValueError("expected an address with {number} in it, or an empty string")
+    try:
+        value.format(number=1)
+    except (IndexError, KeyError, ValueError) as error:
+        raise ValueError(f"{value!r} is not a template with only {{number}}: {error}") from None
+    return value
+
+
 def _phase_colors(value: Any) -> dict[str, str]:
     if not isinstance(value, Mapping):
         raise ValueError("expected a mapping of phase to colour")
@@ -204,6 +216,15 @@ class ReleasesConfig:
         _text,
         types=(str,),
     )
+    changelogs: tuple[str, ...] = _option(
+        (),
+        "Glob patterns, like ``releases_notes``, of files that are changelogs (one section per "
+        "release) whatever their headings; they need not be listed in ``releases_notes``. Other "
+        "notes are changelogs when their headings say so. A file's own ``changelog`` front "
+        "matter field wins over both.",
+        _strings,
+        types=(list, tuple, str),
+    )
     feature_headings: tuple[str, ...] = _option(
         DEFAULT_FEATURE_HEADINGS,
         "Regular expressions (case-insensitive) of the headings that open a feature section.",
@@ -257,6 +278,15 @@ class ReleasesConfig:
         "PEP's title as their tooltip, and ``pep-index`` shows titles and statuses. Empty: "
         "none. Nothing is ever fetched; a missing or malformed file warns and is left out.",
         _path,
+        types=(str,),
+    )
+    issue_url: str = _option(
+        "",
+        "The address of an issue, with ``{number}`` where its number goes, such as "
+        "``https://github.com/o/r/issues/{number}``. Issue references in changelogs (``#123``, "
+        "``GH-123``, and ``:issue:`` roles that no other extension defines) link there; "
+        "without it they stay text.",
+        _issue_url,
         types=(str,),
     )
     phase_colors: dict[str, str] = _option(  # noqa: RUF009 - a copy per instance

@@ -10,7 +10,13 @@ same feature when their word sets are alike enough:
   half of it when both items cite a PEP in common.
 
 Each release's items are matched in version order, each against the best-scoring feature seen
-so far; a feature is matched at most once per release.
+so far; a feature is matched at most once per release, and only by an item of its own kind
+(a changelog's deprecation of a switch and its later removal are two items).
+
+Changelog items are another matter: a changelog tells each change once, and two fixes worded
+alike ("Fixed a crash in X", "Fixed a crash in Y") are two fixes. An item of a changelog
+section matches, and is matched by, only an item with the same words (one repeated from a
+release candidate's section in the final release's).
 """
 
 from __future__ import annotations
@@ -137,7 +143,9 @@ def merge_features(
         taken: set[int] = set()
         for feature in note.features:
             feature_words = words(feature.text)
-            found = _best_match(feature, feature_words, merged, index, taken, threshold)
+            found = _best_match(
+                feature, feature_words, merged, index, taken, threshold, exact=note.is_section
+            )
             if found is None:
                 entry = MergedFeature(
                     first=release,
@@ -177,11 +185,17 @@ def _best_match(
     index: dict[str, list[int]],
     taken: set[int],
     threshold: float,
+    *,
+    exact: bool = False,
 ) -> int | None:
     candidates = {i for word in feature_words for i in index.get(word, ()) if i not in taken}
     best, best_score = None, 0.0
     for candidate in sorted(candidates):
         entry = merged[candidate]
+        if entry.latest.kind != feature.kind:
+            continue
+        if (exact or entry.latest_note.is_section) and entry.latest_words != feature_words:
+            continue
         score = similarity(feature_words, entry.latest_words)
         needed = threshold / 2 if entry.peps & set(feature.peps) else threshold
         if score >= needed and score > best_score:

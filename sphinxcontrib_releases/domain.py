@@ -3,7 +3,9 @@
 Two kinds of data live here:
 
 * the collection (``notes``, ``pages``, ``cache``): read once per build, before any document, in
-  the main process; parallel readers inherit it and never send it back;
+  the main process; parallel readers inherit it and never send it back. ``notes`` holds every
+  announcement by its key: a note file by its path, each section of a changelog file by its
+  path, ``#`` and the section's anchor;
 * per-document records (``targets``, ``embeds``, ``aggregates``, ``referrers``, ``anchors``,
   ``change_lists``): what each document rendered or asked for; cleared and merged by docname only.
 """
@@ -12,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterable, Iterator, Mapping, Set
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -27,7 +30,7 @@ from sphinxcontrib_releases.checks import duplicates
 from sphinxcontrib_releases.config import get_config, reader_options
 from sphinxcontrib_releases.logs import conf_location, warn
 from sphinxcontrib_releases.model import Announcement, Plan, PlanKey, Release, product_key
-from sphinxcontrib_releases.reader import NoteCache, find_notes
+from sphinxcontrib_releases.reader import Found, NoteCache, find_notes
 from sphinxcontrib_releases.schedule import Outcome, PlanHistory, merge_plans, outcomes
 from sphinxcontrib_releases.versions import parse_release, parse_version
 from sphinxcontrib_releases.warnings_ import WarningType
@@ -58,6 +61,8 @@ class Target(NamedTuple):
     """Whether it is the release's own note page (preferred over embeddings)."""
     product: str = ""
     """The release's product key (:func:`~sphinxcontrib_releases.model.product_key`)."""
+    section: bool = False
+    """Whether what is rendered there is a changelog section (rather than a note)."""
 
     @property
     def key(self) -> tuple[str, str]:
@@ -118,7 +123,9 @@ class ReleasesDomain(Domain):
         "change_lists": {},
         "changes_fingerprint": "",
     }
-    data_version = 3
+    # 3: targets of changelog sections, announcements by path#section;
+    # 4: version directive anchors and change lists
+    data_version = 5
     _canonical: dict[tuple[str, str], Target] | None = None
     """:meth:`canonical` of every release; dropped whenever ``targets`` change."""
     _index: tuple[object, dict[str, list[Release]], dict[str, str]] | None = None
@@ -127,6 +134,8 @@ class ReleasesDomain(Domain):
     version's cycle (``3.12.0`` -> ``3.12.0a1``): see :meth:`release_for_version`."""
     """The notes it was made from, the releases of each version and the name of each product
     (see :meth:`_lookup`)."""
+    _announcing: tuple[object, dict[tuple[str, str], list[Announcement]]] | None = None
+    """:meth:`announcing` of every release, and the ``notes`` it was made from."""
     _schedule: tuple[object, dict[PlanKey, PlanHistory], dict[Plan, Announcement]] | None = None
     """The notes they were made from, the plans of the collection and the note of each plan."""
     _outcomes: tuple[object, dt.date, dict[PlanKey, Outcome]] | None = None
@@ -141,17 +150,18 @@ class ReleasesDomain(Domain):
 
     @property
     def pages(self) -> dict[str, str]:
-        """Docname of each note that is also a page -> its path."""
+        """Docname of each note or changelog file that is also a page -> its path."""
         return cast("dict[str, str]", self.data["pages"])
 
-    def releases(self) -> Iterator[tuple[Release, Announcement]]:
+    def releases(self, *, sections_first: bool = False) -> Iterator[tuple[Release, Announcement]]:
         """Every release of the collection with the note announcing it, newest first.
 
-        When several notes announce a release (a product and a version), the first by path
-        speaks for it (as in :meth:`note_for`).
+        When several notes announce a release (a product and a version), a note file speaks
+        for it before a changelog section (with ``sections_first``, the other way round), and
+        then the first by path (as in :meth:`note_for`).
         """
         pairs = [(r, n) for n in self.notes.values() for r in n.releases]
-        pairs.sort(key=lambda pair: pair[1].source)
+        pairs.sort(key=lambda pair: (pair[1].is_section != sections_first, pair[1].source))
         pairs.sort(key=lambda pair: pair[0].sort_key, reverse=True)  # stable: path order kept
         seen: set[tuple[str, str]] = set()
         for release, note in pairs:
@@ -160,11 +170,28 @@ class ReleasesDomain(Domain):
                 yield release, note
 
     def note_for(self, release: Release) -> Announcement | None:
-        """The note announcing a release (the first by path when several do)."""
-        for note in self.notes.values():
-            if release in note.releases:
-                return note
-        return None
+        """The note announcing a release: a note file before a changelog section, then the
+        first by path."""
+        found = self.announcing(release)
+        return found[0] if found else None
+
+    def announcing(self, release: Release) -> list[Announcement]:
+        """Every announcement of a release (a product and a version): note files first, then
+        changelog sections, each by path."""
+        notes = self.notes
+        if self._announcing is None or self._announcing[0] is not notes:
+            index: dict[tuple[str, str], list[Announcement]] = {}
+            for note in notes.values():
+                for each in note.releases:
+                    index.setdefault(each.key, []).append(note)
+            for found in index.values():
+                found.sort(key=lambda note: note.is_section)  # stable: path order kept
+            self._announcing = (notes, index)
+        return list(self._announcing[1].get(release.key, ()))
+
+    def sections_of(self, source: str) -> list[Announcement]:
+        """The sections of a changelog file in use, in file order (none for a note file)."""
+        return [n for n in self.notes.values() if n.source == source and n.is_section]
 
     @property
     def default_product(self) -> str:
@@ -285,15 +312,22 @@ class ReleasesDomain(Domain):
 
     # -- per-document records --------------------------------------------------------------------
 
-    def add_target(self, docname: str, release: Release, anchor: str, *, page: bool) -> None:
+    def add_target(
+        self, docname: str, release: Release, anchor: str, *, page: bool, section: bool = False
+    ) -> None:
         self._canonical = None
         self.data["targets"].setdefault(docname, []).append(
-            Target(release.version, docname, anchor, page, release.key[0])
+            Target(release.version, docname, anchor, page, release.key[0], section)
         )
 
     def note_embed(self, docname: str, source: str | None) -> None:
         """Record that a document renders a note (``None``: it asked for one that is missing)."""
         self.data["embeds"].setdefault(docname, set()).add(source or "")
+
+    def note_referrer(self, docname: str) -> None:
+        """Record that a document links to releases, so that it is written again when they
+        move."""
+        self.data["referrers"][docname] = True
 
     def note_aggregate(self, docname: str) -> None:
         """Record that a document lists the collection, so that it follows every note change."""
@@ -312,15 +346,27 @@ class ReleasesDomain(Domain):
         self.data["change_lists"][docname] = True
 
     def canonical(self, release: Release) -> Target | None:
-        """The one target of a release: its note page, else its first embedding by docname."""
+        """The one target of a release: its note page, else its changelog section's page,
+        else its first embedding by docname."""
         if self._canonical is None:  # one pass for all releases, until the targets change
             self._canonical = {}
             for docname in sorted(self.data["targets"]):
                 for t in self.data["targets"][docname]:
                     known = self._canonical.get(t.key)
-                    if known is None or (not t.page, t.docname) < (not known.page, known.docname):
+                    if known is None or _rank(t) < _rank(known):
                         self._canonical[t.key] = t
         return self._canonical.get(release.key)
+
+    def place_of(self, release: Release, *, section: bool) -> Target | None:
+        """Where a release is rendered from a changelog section (``section``), or from a
+        note: its own page first, then its first embedding by docname."""
+        places = [
+            t
+            for docname in sorted(self.data["targets"])
+            for t in self.data["targets"][docname]
+            if t.key == release.key and t.section == section
+        ]
+        return min(places, key=_rank, default=None)
 
     def clear_doc(self, docname: str) -> None:
         self._canonical = None
@@ -351,9 +397,14 @@ class ReleasesDomain(Domain):
                 return None
             return make_refnode(builder, fromdocname, docname, anchor, contnode)
         release = self.find(target).release
-        place = self.canonical(release) if release else None
-        if release is None or place is None:
+        if release is None:
             return None  # reported by :func:`report_missing`
+        if typ in RELATED:
+            place = self.place_of(release, section=typ == "changelog")
+        else:
+            place = self.canonical(release)
+        if place is None:
+            return None
         shown = release.name if len(self.products()) > 1 else release.display
         title = f"{shown} ({phase_words(release)})"
         return make_refnode(builder, fromdocname, place.docname, place.anchor, contnode, title)
@@ -389,6 +440,16 @@ class ReleasesDomain(Domain):
             yield name, name, "release", place.docname, place.anchor, 1
 
 
+RELATED = frozenset({"changelog", "announcement"})
+"""Reference types of the links between a note and the changelog section of the same release:
+to the release as a changelog renders it, and as a note does."""
+
+
+def _rank(target: Target) -> tuple[bool, bool, str]:
+    """Note pages first, then changelog pages, then embeddings; by docname within each."""
+    return (not target.page, target.section, target.docname)
+
+
 def report_missing(
     app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: Element
 ) -> Element | None:
@@ -397,6 +458,8 @@ def report_missing(
         return None
     if node.get("reftype") == "change":  # a page that went away since: keep the text
         return contnode
+    if node.get("reftype") in RELATED:
+        return contnode  # the other side is rendered nowhere: its name stays, as text
     target = node["reftarget"]
     found = get_domain(env).find(target)
     what = "is not rendered anywhere" if found.release is not None else found.why
@@ -433,32 +496,39 @@ def collect_notes(
     cache: NoteCache = domain.data["cache"]
 
     found = find_notes(config.notes, app.confdir)
-    for pattern, problem in found.problems:
+    changelogs = find_notes(config.changelogs, app.confdir) if config.changelogs else Found()
+    for pattern, problem in [*found.problems, *changelogs.problems]:
         # a refused link is named by its own path; a pattern that matched nothing, by conf.py
         is_file = Path(pattern).is_symlink() or Path(pattern).is_file()
         location = f"{pattern}:1" if is_file else conf_location(app.confdir, pattern)
         warn(problem.subtype, problem.message, location=location)
+    forced = set(changelogs.paths)
+    paths = sorted(set(found.paths) | forced)
 
     options = reader_options(app.config)
+    product = default_product(app.config)
     notes: dict[str, Announcement] = {}
-    for path in found.paths:
+    for path in paths:
         source = str(path)
-        note, fresh = cache.lookup(source, options)
-        if fresh:
-            for problem in note.problems:
-                warn(problem.subtype, problem.message, location=f"{source}:{problem.line or 1}")
-        if note.readable and (note.published or config.include_drafts):
-            notes[source] = note.with_default_product(default_product(app.config))
-    cache.forget(str(p) for p in found.paths)
+        wanted = replace(options, changelog=True) if path in forced else options
+        read, fresh = cache.lookup_all(source, wanted)
+        for note in read:
+            if fresh:
+                for problem in note.problems:
+                    warn(problem.subtype, problem.message, location=f"{source}:{problem.line or 1}")
+            if note.readable and (note.published or config.include_drafts):
+                notes[note.key] = note.with_default_product(product)
+    cache.forget(str(p) for p in paths)
     for finding in duplicates(notes.values()):
         warn(finding.subtype, finding.message, location=f"{finding.path}:{finding.line}")
 
+    in_use = {note.source for note in notes.values()}
     pages: dict[str, str] = {}
-    for path in [*found.paths, *found.refused]:
+    for path in [*paths, *found.refused, *changelogs.refused]:
         docname = env.path2doc(str(path))
         if docname is None or docname not in env.found_docs:
             continue
-        if str(path) in notes:
+        if str(path) in in_use:
             pages[docname] = str(path)
         else:  # unreadable, a draft or a refused link: Sphinx must not read it either
             env.found_docs.discard(docname)
@@ -470,26 +540,64 @@ def collect_notes(
     previous: dict[str, Announcement] = domain.notes
     domain.data["notes"] = notes
     domain.data["pages"] = pages
-    touched = {s for s in notes.keys() | previous.keys() if notes.get(s) != previous.get(s)}
+    touched = {
+        k for k in notes.keys() | previous.keys() if not _same(notes.get(k), previous.get(k))
+    }
     today, domain.data["today"] = domain.data["today"], config.today_date or build_day()
     if today not in {None, domain.data["today"]} and any(n.plans for n in notes.values()):
         touched.add("")  # another day: plans may be overdue now
-    if not touched:
+    # a release that gains or loses a note or a changelog section: the pages that render it
+    # link to the other side, or stop doing so
+    before, now = _announcers(previous), _announcers(notes)
+    paired = {k for k in before.keys() | now.keys() if before.get(k) != now.get(k)}
+    # (by key: an announcement need not hash, its front matter may hold lists)
+    partners = {k for k, n in notes.items() if any(r.key in paired for r in n.releases)}
+    if not touched and not partners:
         return []
     outdated = set(domain.data["aggregates"])  # (links are rewritten: rewrite_dependents)
+    touched.update(partners)
     touched.add("")  # documents that asked for a missing note try again
     outdated.update(d for d, sources in domain.data["embeds"].items() if sources & touched)
+    sources = {notes[key].source for key in partners}
+    outdated.update(d for d, source in pages.items() if source in sources)
     return sorted(outdated & env.found_docs)
+
+
+def _same(new: Announcement | None, old: Announcement | None) -> bool:
+    """Whether an announcement is unchanged, or is a changelog section that only moved to
+    other lines of its file (an edit of a section above it): what it renders is the same."""
+    if new is None or old is None or new == old:
+        return new == old
+    if not (new.is_section and old.is_section) or len(new.features) != len(old.features):
+        return False
+    return _unplaced(new) == _unplaced(old)
+
+
+def _unplaced(note: Announcement) -> Announcement:
+    return replace(
+        note, line=0, body_line=0, features=tuple(replace(f, line=0) for f in note.features)
+    )
+
+
+def _announcers(notes: Mapping[str, Announcement]) -> dict[tuple[str, str], tuple[bool, bool]]:
+    """For each release (a product and a version): whether a note file announces it, and
+    whether a changelog does."""
+    found: dict[tuple[str, str], tuple[bool, bool]] = {}
+    for note in notes.values():
+        for release in note.releases:
+            by_note, by_section = found.get(release.key, (False, False))
+            found[release.key] = (by_note or not note.is_section, by_section or note.is_section)
+    return found
 
 
 def rewrite_dependents(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """After reading: when releases moved or changed, rewrite the pages that link or list them."""
     domain = get_domain(env)
     digest = hashlib.sha256()
-    for source, note in domain.notes.items():
+    for key, note in domain.notes.items():
         releases = [(r.product, r.version, r.written) for r in note.releases]
         plans = [(p.key, p.date, p.version) for p in note.plans]
-        digest.update(f"{source}\0{note.title}\0{releases}\0{plans}\n".encode())
+        digest.update(f"{key}\0{note.title}\0{releases}\0{plans}\n".encode())
     for docname in sorted(domain.data["targets"]):
         digest.update(f"{docname}\0{domain.data['targets'][docname]}\n".encode())
     fingerprint = digest.hexdigest()

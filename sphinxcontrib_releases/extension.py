@@ -22,6 +22,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_locale(app)
     setup_domain(app)
     setup_pages(app)
+    setup_changelogs(app)
     setup_aggregates(app)
     setup_styles(app)
     setup_outputs(app)
@@ -59,6 +60,15 @@ def setup_pages(app: Sphinx) -> None:
     app.add_transform(NotePage)
     app.add_transform(PlaceSections)
     app.add_directive("release", ReleaseDirective)
+
+
+def setup_changelogs(app: Sphinx) -> None:
+    from sphinxcontrib_releases.changelog_page import ChangelogPage
+    from sphinxcontrib_releases.issues import register_roles
+
+    app.add_transform(ChangelogPage)
+    # late, so that the roles of other extensions (sphinx-issues' :issue:...) come first
+    app.connect("builder-inited", register_roles, priority=900)
 
 
 def setup_aggregates(app: Sphinx) -> None:

@@ -1,8 +1,15 @@
-"""``.. feature-list::``: each feature of the selected releases once, with where it first came."""
+"""``.. feature-list::``: each feature of the selected releases once, with where it first came.
+
+``:kinds:`` chooses the kinds of items (:data:`~sphinxcontrib_releases.changelog.KINDS`):
+``feature`` by default, ``all``, or a comma-separated list (``deprecation, removal``). Notes
+hold features only; changelog sections hold every kind, and speak for their release here when a
+note announces it too (a changelog lists every change, a note its highlights).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -16,7 +23,9 @@ from sphinxcontrib_releases.aggregate import (
     cell_list,
     table,
 )
+from sphinxcontrib_releases.changelog import KINDS
 from sphinxcontrib_releases.dedupe import MergedFeature, merge_features
+from sphinxcontrib_releases.issues import link_issues
 from sphinxcontrib_releases.locale import N_, _
 from sphinxcontrib_releases.markup import parse_features
 from sphinxcontrib_releases.model import Announcement, Release
@@ -36,21 +45,61 @@ HEADERS = (N_("Feature"), N_("Section"), N_("First release"), N_("PEPs"))
 # Translators: after a feature whose wording changed in later releases: "(reworded in 3.12.0b1)"
 REWORDED = N_("(reworded in {releases})")
 
+KIND_HEADINGS = {
+    "feature": "Features",
+    "change": "Changes",
+    "deprecation": "Deprecations",
+    "removal": "Removals",
+    "fix": "Fixes",
+    "security": "Security",
+    "documentation": "Documentation",
+    "other": "Other",
+}
+"""The heading of each kind's group with ``:group-by: kind``."""
+
+
+def kinds(value: str) -> frozenset[str]:
+    """The ``:kinds:`` option: ``all``, or kinds separated by commas."""
+    words = [w.strip().lower() for w in value.replace(";", ",").split(",") if w.strip()]
+    if words == ["all"]:
+        return frozenset(KINDS)
+    unknown = [w for w in words if w not in KINDS]
+    if unknown or not words:
+        raise ValueError(
+            f"{', '.join(map(repr, unknown)) or 'nothing'} is not a kind; use 'all' or some of "
+            + ", ".join(KINDS)
+        )
+    return frozenset(words)
+
+
+def of_kinds(
+    chosen: Sequence[tuple[Release, Announcement]], wanted: frozenset[str]
+) -> list[tuple[Release, Announcement]]:
+    """The pairs, each note keeping only the items of the wanted kinds."""
+    if wanted == {"feature"} and not any(note.is_section for _release, note in chosen):
+        return list(chosen)  # notes hold features only
+    return [
+        (release, replace(note, features=tuple(f for f in note.features if f.kind in wanted)))
+        for release, note in chosen
+    ]
+
 
 class FeatureListDirective(AggregateDirective):
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         **AggregateDirective.option_spec,
         **lenient(
             {
-                "group-by": choice("section", "release", "none"),
+                "group-by": choice("section", "kind", "release", "none"),
                 "format": choice("list", "table"),
+                "kinds": kinds,
                 "with-changes": directives.flag,
             }
         ),
     }
+    sections_first = True
 
     def run(self) -> list[nodes.Node]:
-        chosen = self.selected()
+        chosen = of_kinds(self.selected(), self.options.get("kinds", frozenset({"feature"})))
         result = self._features(chosen)
         if "with-changes" in self.options:
             # filled once every page is read: see version_directives.DocumentedChanges
@@ -76,6 +125,14 @@ class FeatureListDirective(AggregateDirective):
                     entry.parent.remove(entry)
         return result
 
+    def _content(self, feature: MergedFeature, content: list[nodes.Node]) -> list[nodes.Node]:
+        """A changelog item's markup gets its issue links (notes keep theirs as written)."""
+        if feature.latest_note.is_section and self.settings.issue_url:
+            holder = nodes.inline("", "", *content)
+            link_issues(holder, self.settings.issue_url)
+            return list(holder.children)
+        return content
+
     def _render(self, merged: list[MergedFeature]) -> list[list[nodes.Node]]:
         """Each feature's latest wording, with its markup; one parse per note."""
         by_note: dict[str, list[int]] = {}
@@ -92,7 +149,7 @@ class FeatureListDirective(AggregateDirective):
         return content
 
     def _item(self, feature: MergedFeature, content: list[nodes.Node]) -> nodes.list_item:
-        line = nodes.paragraph("", "", *content)
+        line = nodes.paragraph("", "", *self._content(feature, content))
         line += nodes.Text(" ")
         line += self.badge_link(feature.first)
         if feature.reworded:
@@ -114,11 +171,18 @@ class FeatureListDirective(AggregateDirective):
         for position, feature in enumerate(merged):
             if grouping == "release":
                 key = self._name(feature.first)
+            elif grouping == "kind":
+                key = KIND_HEADINGS.get(feature.latest.kind, feature.latest.kind)
             elif grouping == "section":
                 key = feature.section or _(GENERAL)
             else:
                 key = ""
             groups.setdefault(key, []).append(position)
+        if grouping == "kind":
+            order = list(KIND_HEADINGS.values())
+            groups = dict(
+                sorted(groups.items(), key=lambda g: order.index(g[0]) if g[0] in order else 99)
+            )
         result: list[nodes.Node] = []
         for key, positions in groups.items():
             if key:
@@ -138,7 +202,7 @@ class FeatureListDirective(AggregateDirective):
             ]
             rows.append(
                 [
-                    cell,
+                    self._content(feature, cell),
                     feature.section or _(GENERAL),
                     [self.badge_link(feature.first)],
                     cell_list(peps, PEP_COUNT),

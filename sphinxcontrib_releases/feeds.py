@@ -187,7 +187,11 @@ class Entry:
 
     @property
     def summary(self) -> str:
-        return self.note.description or first_paragraph(self.note.body, self.note.syntax)
+        return (
+            self.note.description
+            or first_paragraph(self.note.body, self.note.syntax)
+            or items_summary(self.note)
+        )
 
     @property
     def categories(self) -> list[tuple[str, str]]:
@@ -196,6 +200,17 @@ class Entry:
         series = dict.fromkeys(r.series for r in self.note.releases)
         products = [("product", p) for p in self.note.products]
         return [("phase", p) for p in phases] + [("series", s) for s in series] + products
+
+
+_SUMMARY_LENGTH = 300
+
+
+def items_summary(note: Announcement) -> str:
+    """A changelog section's items as one line of plain text, cut near 300 characters."""
+    text = " · ".join(feature.text for feature in note.features)
+    if len(text) <= _SUMMARY_LENGTH:
+        return text
+    return text[:_SUMMARY_LENGTH].rsplit(" ", 1)[0] + " …"
 
 
 def tag_uri(base_url: str, path: str, date: dt.date) -> str:

@@ -8,7 +8,9 @@ their ids made unique there.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Sequence
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from copy import copy
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
@@ -68,11 +70,48 @@ def _scratch(host: nodes.document, source: str) -> nodes.document:
     return document
 
 
+class _FirstHeadingLevel(logging.Filter):
+    """Drops MyST's warning that a text's headings do not start at H1."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (
+            getattr(record, "type", None) == "myst"
+            and getattr(record, "subtype", None) == "header"
+            and str(record.msg).startswith("Document headings start at H")
+        )
+
+
+_FIRST_HEADING_LEVEL = _FirstHeadingLevel()
+
+
+@contextmanager
+def _cut_out(note: Announcement) -> Iterator[None]:
+    """While a Markdown changelog section is parsed apart from its file: its subsections
+    start at H3 (under the file's H1 and the release's H2) by construction, which MyST would
+    otherwise report. Every other warning of the section passes."""
+    if not note.is_section or note.syntax != "markdown":
+        yield
+        return
+    handlers = list(logging.getLogger("sphinx").handlers)
+    for handler in handlers:
+        handler.addFilter(_FIRST_HEADING_LEVEL)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(_FIRST_HEADING_LEVEL)
+
+
 def parse_note(note: Announcement, host: nodes.document, env: BuildEnvironment) -> list[nodes.Node]:
     """The note's body as nodes for ``host``; warnings point at the note file's own lines."""
     document = _scratch(host, note.source)
     # blank lines in place of the front matter keep every line number true to the file
-    _parser(env, note.syntax).parse("\n" * (note.body_line - 1) + note.body, document)
+    with _cut_out(note):
+        _parser(env, note.syntax).parse("\n" * (note.body_line - 1) + note.body, document)
+        if note.is_section:  # and the node of the same warning, for keep_warnings
+            for message in list(document.findall(nodes.system_message)):
+                if "Document headings start at H" in message.astext():
+                    message.parent.remove(message)
     _drop_metadata(document)
     for transform in _LINKING:  # the note's own links and footnotes, resolved within the note
         transform(document).apply()

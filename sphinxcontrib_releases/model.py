@@ -293,6 +293,12 @@ class Feature:
     """1-based line of the item (or sub-heading) in the note file."""
     description: str | None = None
     """For a sub-heading: its first paragraph, as plain text."""
+    kind: str = "feature"
+    """What the item is: one of :data:`sphinxcontrib_releases.changelog.KINDS` (``feature``,
+    ``fix``, ``deprecation``...). A note's feature items are all ``feature``; a changelog's
+    items take the kind of the subsection they stand under."""
+    refs: tuple[str, ...] = ()
+    """Issue and pull request references as written (``#123``, ``GH-123``, ``:issue:`123```)."""
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -300,6 +306,8 @@ class Feature:
             "markdown": self.markdown,
             "section": self.section,
             "peps": list(self.peps),
+            "kind": self.kind,
+            "refs": list(self.refs),
         }
         if self.description is not None:
             data["description"] = self.description
@@ -352,6 +360,28 @@ class Announcement:
     origins: tuple[tuple[str, str], ...] = ()
     """Where each fact came from: ``(("title", "heading"), ("date", "path"), ...)``, one pair for
     each fact found (see :mod:`sphinxcontrib_releases.sources`)."""
+    section: str | None = None
+    """For one section of a changelog file (a file of many announcements): the section's
+    anchor, unique in the file (``release-1-2-0``, ``unreleased``); ``None`` for a note file."""
+    line: int = 1
+    """The 1-based line of the file where the announcement starts: a section's heading."""
+    unreleased: bool = False
+    """The unreleased changes of a changelog: a section that announces no release."""
+    yanked: bool = False
+    """A changelog section marked ``[YANKED]``: released, then withdrawn."""
+    compare_url: str | None = None
+    """A changelog section's link to the differences from the release before."""
+
+    @property
+    def key(self) -> str:
+        """Unique in a collection: the path, and ``#`` and the section's anchor for a
+        section of a changelog."""
+        return self.source if self.section is None else f"{self.source}#{self.section}"
+
+    @property
+    def is_section(self) -> bool:
+        """Whether this is one section of a changelog file rather than a note file."""
+        return self.section is not None
 
     @property
     def heading(self) -> str:
@@ -412,4 +442,9 @@ class Announcement:
             "plans": [p.to_json() for p in self.plans],
             "warnings": [p.to_json() for p in self.problems],
             "origins": dict(self.origins),
+            "section": self.section,
+            "line": self.line,
+            "unreleased": self.unreleased,
+            "yanked": self.yanked,
+            "compare_url": self.compare_url,
         }

@@ -136,7 +136,11 @@ def write_json(app: Sphinx, domain: ReleasesDomain, places: Places) -> None:
             if day is not None:
                 planned[release.key] = day
     content = releases_json.document(
-        ((relative_source(s, app.confdir), n) for s, n in domain.notes.items()),
+        (
+            (relative_source(note.source, app.confdir), note)
+            for note in domain.notes.values()
+            if not note.unreleased  # changes of no release yet: not published
+        ),
         urls,
         app.config.html_baseurl,
         planned,
@@ -173,17 +177,20 @@ def write_feeds(app: Sphinx, domain: ReleasesDomain, places: Places) -> None:
             )
         return
     # a feed entry needs a date, and none is made up: an undated note that is rendered is left
-    # out of the feeds, and says so once, at the top of its file
-    for source in sorted(domain.notes):
-        note = domain.notes[source]
-        if note.date is None and places.note(note) is not None:
-            warn(WarningType.NO_DATE, UNDATED, location=f"{source}:1")
+    # out of the feeds, and says so once, at the top of its file (a changelog section: at its
+    # heading; the unreleased changes are no entry, and need no date)
+    for key in sorted(domain.notes):
+        note = domain.notes[key]
+        if note.date is None and places.note(note) is not None and _in_feeds(note, domain):
+            warn(WarningType.NO_DATE, UNDATED, location=f"{note.source}:{note.line}")
     candidates: list[feeds.Entry] = []
     for note in feeds.newest_first(domain.notes.values()):
         url = places.note(note)
-        if url is None or note.date is None:
+        if url is None or note.date is None or not _in_feeds(note, domain):
             continue
         path = relative_source(note.source, app.confdir)
+        if note.section is not None:
+            path = f"{path}#{note.section}"
         candidates.append(
             feeds.Entry(
                 note,
@@ -208,6 +215,16 @@ def write_feeds(app: Sphinx, domain: ReleasesDomain, places: Places) -> None:
                 updated=updated,
             )
             Path(app.outdir, name).write_bytes(render(feed, entries))
+
+
+def _in_feeds(note: Announcement, domain: ReleasesDomain) -> bool:
+    """Whether a note is an entry of the feeds: the unreleased changes of a changelog are not,
+    nor a changelog section of releases that notes announce (the note is their entry)."""
+    if note.unreleased:
+        return False
+    if not note.is_section or not note.releases:
+        return True
+    return any(domain.note_for(r) is note for r in note.releases)
 
 
 def calendar_specs(app: Sphinx) -> tuple[feeds.FeedSpec, ...]:

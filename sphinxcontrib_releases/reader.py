@@ -10,13 +10,20 @@ import datetime as dt
 import hashlib
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from glob import has_magic
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from sphinxcontrib_releases import frontmatter, sources
+from sphinxcontrib_releases.changelog import (
+    FRONT_MATTER_KEY,
+    Changelog,
+    parse_override,
+    read_changelog,
+)
+from sphinxcontrib_releases.changelog_notes import sections_as_notes
 from sphinxcontrib_releases.dates import parse_date
 from sphinxcontrib_releases.features import (
     DEFAULT_DROP_ITEMS,
@@ -86,6 +93,10 @@ class ReaderOptions:
     front_matter_keys: tuple[tuple[str, str], ...] = ()
     """A project's own front matter keys and the fact each states (``("release_date", "date")``),
     tried before the reader's own keys."""
+    changelog: bool | None = None
+    """Whether files are changelogs: ``None`` to let :func:`~sphinxcontrib_releases.changelog.
+    detect` decide, ``True`` for files that are changelogs whatever their headings (a file's
+    own ``changelog`` front matter field wins over both)."""
 
 
 DEFAULT_OPTIONS = ReaderOptions()
@@ -154,6 +165,14 @@ def read_bytes(
     options: ReaderOptions = DEFAULT_OPTIONS,
 ) -> Announcement:
     """Decode and read a note's bytes; with ``syntax=None`` the note's opening decides it."""
+    text = _decode(data, source, syntax)
+    if isinstance(text, Announcement):
+        return text
+    return read_text(text, source, syntax=syntax, options=options)
+
+
+def _decode(data: bytes, source: str, syntax: str | None) -> str | Announcement:
+    """A note's text, or the unusable note that says why its bytes are not text."""
     if b"\0" in data[:_BINARY_SNIFF]:
         return _unusable(
             source, syntax or "markdown", WarningType.ENCODING, "note is a binary file; skipped"
@@ -170,7 +189,7 @@ def read_bytes(
             "skipped",
             line,
         )
-    return read_text(text, source, syntax=syntax, options=options)
+    return text
 
 
 def read_text(
@@ -181,17 +200,27 @@ def read_text(
     options: ReaderOptions = DEFAULT_OPTIONS,
 ) -> Announcement:
     """Read a note from its text; with ``syntax=None`` the note's opening decides it."""
+    return _read_text(text, source, syntax, options)[0]
+
+
+def _read_text(
+    text: str, source: str, syntax: str | None, options: ReaderOptions, *, features: bool = True
+) -> tuple[Announcement, str | None]:
+    """:func:`read_text`, and the product the front matter declares (which the sections of a
+    changelog take when their headings name none). Without ``features`` the note's features
+    are left for :func:`_with_features` (a changelog's sections have items of their own)."""
     text = text.removeprefix("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     syntax = syntax or guess_syntax(text)
     if not text.strip():
-        return _unusable(source, syntax, WarningType.EMPTY, "note is empty; skipped")
+        return _unusable(source, syntax, WarningType.EMPTY, "note is empty; skipped"), None
     header = frontmatter.split(text, syntax)
     if not header.usable:
-        return Announcement(
+        unusable = Announcement(
             source=source, syntax=syntax, readable=False, problems=tuple(header.problems)
         )
+        return unusable, None
     meta = _Metadata(header, options)
     opening = sources.Opening(
         source=source,
@@ -211,21 +240,14 @@ def read_text(
     releases = meta.releases()
     if not releases and "version" not in header.fields and "versions" not in header.fields:
         releases = _guess_releases(title, header.body)
-    releases = _with_product(releases, meta.text("product"), title)
+    product = meta.text("product")
+    releases = _with_product(releases, product, title)
     meta.check_phase_and_series(releases)
-    features = extract_features(
-        header.body,
-        syntax=syntax,
-        first_line=header.body_line,
-        headings=options.feature_headings,
-        stop_headings=options.stop_headings,
-        drop_items=options.drop_items,
-    )
     peps = set(find_peps(title))
     peps.update(find_peps(header.body))
     peps.update(meta.peps())
     plans = _plans(meta, header, syntax, releases)
-    return Announcement(
+    note = Announcement(
         source=source,
         syntax=syntax,
         title=title,
@@ -236,7 +258,6 @@ def read_text(
         tags=meta.tags(),
         published=meta.published(),
         releases=releases,
-        features=tuple(features),
         peps=tuple(sorted(peps)),
         plans=plans,
         extra=tuple((k, v) for k, v in header.fields.items() if k.lower() not in known),
@@ -245,6 +266,20 @@ def read_text(
         problems=tuple(header.problems),
         origins=tuple((fact, found.origin) for fact, found in facts.items()),
     )
+    return (_with_features(note, options) if features else note), product
+
+
+def _with_features(note: Announcement, options: ReaderOptions) -> Announcement:
+    """The note with the features of its feature sections."""
+    features = extract_features(
+        note.body,
+        syntax=note.syntax,
+        first_line=note.body_line,
+        headings=options.feature_headings,
+        stop_headings=options.stop_headings,
+        drop_items=options.drop_items,
+    )
+    return replace(note, features=tuple(features))
 
 
 def _plans(
@@ -643,7 +678,8 @@ class _Entry(NamedTuple):
     options: ReaderOptions
     digest: bytes
     """A hash of the file's bytes (empty for a file that could not be read)."""
-    note: Announcement
+    notes: tuple[Announcement, ...]
+    """The note, or the sections of a changelog."""
 
 
 class NoteCache:
@@ -668,32 +704,140 @@ class NoteCache:
     def lookup(
         self, path: str | os.PathLike[str], options: ReaderOptions = DEFAULT_OPTIONS
     ) -> tuple[Announcement, bool]:
-        """The note and whether it was parsed afresh (``False``: it came from the cache)."""
+        """The note and whether it was parsed afresh (``False``: it came from the cache); the
+        first section, for a changelog (see :meth:`lookup_all`)."""
+        notes, fresh = self.lookup_all(path, options)
+        return notes[0], fresh
+
+    def lookup_all(
+        self, path: str | os.PathLike[str], options: ReaderOptions = DEFAULT_OPTIONS
+    ) -> tuple[tuple[Announcement, ...], bool]:
+        """What the file holds (:attr:`Reading.notes`) and whether it was parsed afresh."""
         source = os.fspath(path)
         try:
             stat = Path(source).stat()
         except OSError:
             self._entries.pop(source, None)
-            return read_note(source, options), True
+            return read_file(source, options).notes, True
         entry = self._entries.get(source)
         if entry and entry.options != options:
             entry = None  # read with other settings: of no use
         if entry and (entry.mtime, entry.size) == (stat.st_mtime_ns, stat.st_size):
-            return entry.note, False
+            return entry.notes, False
         data = _file_bytes(source, options)
         if isinstance(data, Announcement):
-            self._entries[source] = _Entry(stat.st_mtime_ns, stat.st_size, options, b"", data)
-            return data, True
+            self._entries[source] = _Entry(stat.st_mtime_ns, stat.st_size, options, b"", (data,))
+            return (data,), True
         digest = hashlib.blake2b(data, digest_size=16).digest()
         if entry and entry.digest == digest:
             self._entries[source] = entry._replace(mtime=stat.st_mtime_ns, size=stat.st_size)
-            return entry.note, False
-        note = read_bytes(data, source, syntax=syntax_of(source, options), options=options)
-        self._entries[source] = _Entry(stat.st_mtime_ns, stat.st_size, options, digest, note)
-        return note, True
+            return entry.notes, False
+        syntax = syntax_of(source, options)
+        notes = read_file_bytes(data, source, syntax=syntax, options=options).notes
+        self._entries[source] = _Entry(stat.st_mtime_ns, stat.st_size, options, digest, notes)
+        return notes, True
 
     def forget(self, keep: Iterable[str]) -> None:
         """Drop entries of files no longer in use."""
         wanted = set(keep)
         for source in [s for s in self._entries if s not in wanted]:
             del self._entries[source]
+
+
+# -- files that are changelogs ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one file holds: a note, or the sections of a changelog as announcements (see
+    :mod:`sphinxcontrib_releases.changelog_notes`)."""
+
+    notes: tuple[Announcement, ...]
+    """The note; for a changelog, one announcement per section, in file order."""
+    changelog: Changelog | None = field(default=None, compare=False)
+    """The changelog as its reader found it, when the file is one."""
+
+
+def read_file(
+    path: str | os.PathLike[str],
+    options: ReaderOptions = DEFAULT_OPTIONS,
+    *,
+    syntax: str | None = None,
+) -> Reading:
+    """Read a note file or a changelog. Never raises for the file's content.
+
+    ``syntax`` (``markdown`` or ``rst``) overrides what the suffix and the opening decide.
+    """
+    source = os.fspath(path)
+    data = _file_bytes(source, options)
+    if isinstance(data, Announcement):
+        return Reading((data,))
+    syntax = syntax or syntax_of(source, options)
+    return read_file_bytes(data, source, syntax=syntax, options=options)
+
+
+def read_file_bytes(
+    data: bytes,
+    source: str,
+    *,
+    syntax: str | None = "markdown",
+    options: ReaderOptions = DEFAULT_OPTIONS,
+) -> Reading:
+    """:func:`read_file` from the file's bytes; with ``syntax=None`` the opening decides it."""
+    text = _decode(data, source, syntax)
+    if isinstance(text, Announcement):
+        return Reading((text,))
+    return read_file_text(text, source, syntax=syntax, options=options)
+
+
+def read_file_text(
+    text: str,
+    source: str,
+    *,
+    syntax: str | None = "markdown",
+    options: ReaderOptions = DEFAULT_OPTIONS,
+) -> Reading:
+    """:func:`read_file` from the file's text; with ``syntax=None`` the opening decides it."""
+    note, product = _read_text(text, source, syntax, options, features=False)
+    reading = as_changelog(note, options, product=product)
+    if reading.changelog is not None or not note.readable:
+        return reading
+    # a note after all: its features (left out while a changelog's sections might have
+    # replaced them)
+    return Reading((_with_features(reading.notes[0], options),))
+
+
+def as_changelog(
+    note: Announcement, options: ReaderOptions = DEFAULT_OPTIONS, *, product: str | None = None
+) -> Reading:
+    """The note as read, or, when the file is a changelog, its sections.
+
+    The file is a changelog when its front matter says ``changelog: true``; else, unless it
+    says ``changelog: false``, when ``options.changelog`` is true or when
+    :func:`~sphinxcontrib_releases.changelog.detect` finds it one. A changelog without any
+    release section stays a note.
+
+    ``product`` is the one the file's front matter declares: the release of a section whose
+    heading names no product is that product's, as the releases of a note are.
+    """
+    if not note.readable:
+        return Reading((note,))
+    value = dict(note.extra).get(FRONT_MATTER_KEY)
+    override = parse_override(value)
+    if value is not None and override is None:
+        problem = Problem(
+            WarningType.FIELD,
+            f"'{FRONT_MATTER_KEY}' should be true or false, not {_shown(value)}",
+            1,
+        )
+        note = replace(note, problems=(*note.problems, problem))
+    wanted = options.changelog if override is None else override
+    if wanted is False:
+        return Reading((note,))
+    changelog = read_changelog(note.body, note.source, note.syntax, first_line=note.body_line)
+    if not (wanted or changelog.is_changelog):
+        return Reading((note,))
+    sections = sections_as_notes(changelog, note, product)
+    if not sections:
+        return Reading((note,))
+    return Reading(sections, changelog)

@@ -30,7 +30,7 @@ from sphinxcontrib_releases.aggregate import (
     date_cell,
     table,
 )
-from sphinxcontrib_releases.badges import status_badge
+from sphinxcontrib_releases.badges import plan_badge
 from sphinxcontrib_releases.locale import N_, _, day
 from sphinxcontrib_releases.logs import warn
 from sphinxcontrib_releases.model import Announcement, Phase, Release, product_key
@@ -169,7 +169,8 @@ class ReleaseIndexDirective(AggregateDirective):
         if column == "author":
             return note.author or ""
         if column == "features":
-            return str(len(note.features)) if note.newest == release else ""
+            count = sum(1 for feature in note.features if feature.kind == "feature")
+            return str(count) if note.newest == release else ""
         document = self.state.document
         peps = [pep_reference(number, document, self.lineno, index=False) for number in note.peps]
         return cell_list(peps, PEP_COUNT)
@@ -182,7 +183,7 @@ class ReleaseIndexDirective(AggregateDirective):
             return [
                 nodes.inline(text, text, classes=["releases-planned-version"]),
                 nodes.Text(" "),
-                status_badge(row.status, self.settings.phase_colors),
+                plan_badge(row.status, self.settings.phase_colors),
             ]
         if column == "date":
             return self._planned_date(row.date)
@@ -298,7 +299,7 @@ class ReleaseIndexDirective(AggregateDirective):
 
     def _planned_start(self, outcome: Outcome) -> list[nodes.Node]:
         """The badge of a phase whose start is planned, and the day."""
-        badge = status_badge(outcome.status, self.settings.phase_colors)
+        badge = plan_badge(outcome.status, self.settings.phase_colors)
         return [badge, nodes.Text(" "), *self._planned_date(outcome.history.date)]
 
     def _toctree(self) -> nodes.Node:
@@ -307,14 +308,21 @@ class ReleaseIndexDirective(AggregateDirective):
         pass the filters that concern notes (dates, tags, PEPs)."""
         order: dict[str, tuple[Any, ...]] = {}
         pages = {source: docname for docname, source in self.domain.pages.items()}
-        for rank, (release, note) in enumerate(self.domain.releases()):
+        # every announcement of each release: a changelog page also goes where its releases go
+        pairs = [(r, n) for n in self.domain.notes.values() for r in n.releases]
+        pairs.sort(key=lambda pair: (pair[1].is_section, pair[1].source))
+        pairs.sort(key=lambda pair: pair[0].sort_key, reverse=True)
+        for rank, (release, note) in enumerate(pairs):
             docname = pages.get(note.source)
             if docname and docname not in order and self.filters.accepts(release, note):
                 order[docname] = (0, rank)
         for docname, source in self.domain.pages.items():
-            note = self.domain.notes[source]
-            if not note.releases and self.filters.accepts_note(note):
-                order[docname] = (1, -(note.date.toordinal() if note.date else 0), docname)
+            page_note = self.domain.notes.get(source)  # (a changelog's page went by its releases)
+            if page_note is None or page_note.releases:
+                continue
+            if self.filters.accepts_note(page_note):
+                date = page_note.date.toordinal() if page_note.date else 0
+                order[docname] = (1, -date, docname)
         docnames = sorted(order, key=lambda d: order[d])
         tree = addnodes.toctree()
         tree["parent"] = self.env.docname
@@ -344,7 +352,7 @@ def _shows(column: str, row: Row) -> bool:
     if column == "author":
         return bool(note.author)
     if column == "features":
-        return bool(note.features) and note.newest == release
+        return note.newest == release and any(f.kind == "feature" for f in note.features)
     if column == "peps":
         return bool(note.peps)
     return True

@@ -2,32 +2,46 @@
 
 A note page keeps its own body; the extension gives it the announcement's title (when the body
 has none of its own), badges, a date/author line, targets for its releases and PEP links. The
-``release`` directive builds the same section from the note and places it in another page.
+``release`` directive builds the same section from the note and places it in another page; it
+embeds one section of a changelog the same way (:mod:`sphinxcontrib_releases.changelog_page`
+decorates the changelog's own page).
+
+A release told both by a note and by a changelog section links from each to the other: the
+note shows ``Changelog: 1.2.0``, the section ``Announcement: <the note's title>``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from sphinxcontrib_releases import frontmatter
 from sphinxcontrib_releases.badges import badges, byline
 from sphinxcontrib_releases.config import get_config
 from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
+from sphinxcontrib_releases.issues import link_issues
+from sphinxcontrib_releases.locale import N_, _
 from sphinxcontrib_releases.logs import warn
 from sphinxcontrib_releases.markup import free_id, parse_features, parse_note
 from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.options import CheckedDirective, choice, lenient
 from sphinxcontrib_releases.peplinks import link_peps
+from sphinxcontrib_releases.versions import parse_release
 from sphinxcontrib_releases.warnings_ import WarningType
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+# Translators: before the links from a changelog section to the notes that announce its release
+ANNOUNCEMENT = N_("Announcement:")
+# Translators: before the links from a note to the changelog sections of its releases
+CHANGELOG = N_("Changelog:")
 
 EMBEDDED = "releases-embedded"
 """The class of the sections a ``release`` directive places in its page."""
@@ -48,38 +62,75 @@ def decorate(
     docname: str,
     *,
     page: bool,
+    anchor: str | None = None,
 ) -> None:
-    """Put badges and the byline under the title; register a target for each release."""
-    colors = get_config(domain.env.config).phase_colors
-    several = len(note.products) > 1
-    anchors = {r.key: release_anchor(document, r, with_product=several) for r in note.releases}
-    line = badges(note, colors, anchors)
+    """Put badges, the byline and the links to the other side (a note's changelog section, a
+    section's note) under the title; register a target for each release: on its badge, or
+    ``anchor`` when the caller has placed one (a changelog page's section)."""
+    settings = get_config(domain.env.config)
+    if anchor is None:
+        several = len(note.products) > 1
+        anchors = {r.key: release_anchor(document, r, with_product=several) for r in note.releases}
+    else:
+        anchors = {}
+    line = badges(note, settings.phase_colors, anchors)
     position = 0  # after the title and anything Sphinx expects to find first
     while position < len(section.children) and isinstance(
         section[position], (nodes.title, nodes.rubric, nodes.PreBibliographic, nodes.docinfo)
     ):
         position += 1
-    for node in (byline(note, domain.env.config), line):
+    for node in (related(note, domain, docname), byline(note, domain.env.config), line):
         if node is not None:
             section.insert(position, node)
     if line is not None:
         for badge_node in line.findall(nodes.inline):
-            for anchor in badge_node["ids"]:
-                document.ids[anchor] = badge_node
+            for badge_id in badge_node["ids"]:
+                document.ids[badge_id] = badge_node
     for release in note.releases:
-        domain.add_target(docname, release, anchors[release.key], page=page)
+        place = anchor or anchors[release.key]
+        domain.add_target(docname, release, place, page=page, section=note.is_section)
+
+
+def related(note: Announcement, domain: ReleasesDomain, docname: str) -> nodes.paragraph | None:
+    """``Changelog: 1.2.0`` under a note whose release a changelog tells too, linked to the
+    changelog's section; ``Announcement: <title>`` under a changelog section that a note
+    announces, linked to the note. ``None`` when there is no other side. The note and the
+    section tell the same release when they name the same product and version."""
+    links: list[nodes.Node] = []
+    for release in note.releases:
+        others = [n for n in domain.announcing(release) if n.is_section != note.is_section]
+        if not others:
+            continue
+        text = others[0].heading if note.is_section else release.display
+        xref = addnodes.pending_xref(
+            "",
+            nodes.inline(text, text),
+            refdomain="releases",
+            reftype="announcement" if note.is_section else "changelog",
+            reftarget=release.reference,
+            refexplicit=True,
+            refdoc=docname,
+        )
+        links.extend([nodes.Text(", "), xref] if links else [xref])
+    if not links:
+        return None
+    domain.note_referrer(docname)
+    label = _(ANNOUNCEMENT if note.is_section else CHANGELOG) + " "
+    return nodes.paragraph("", label, *links, classes=["releases-related"])
 
 
 def note_page_source(app: Sphinx, docname: str, source: list[str]) -> None:
-    """``source-read``: give Sphinx a note page as its parser can take it. The metadata the
-    reader took must not reach the page as text (a TOML front matter, a reST field list after
-    the title: :func:`~sphinxcontrib_releases.frontmatter.page_text`), and MyST must not be
-    given front matter entries it would stop on (the reader has warned about each one it could
-    not use: :func:`~sphinxcontrib_releases.frontmatter.for_myst`). Every line keeps its
-    number."""
+    """``source-read``: give Sphinx a note page (or a changelog page) as its parser can take it.
+    The metadata the reader took must not reach the page as text (a TOML front matter, a reST
+    field list after the title: :func:`~sphinxcontrib_releases.frontmatter.page_text`), and
+    MyST must not be given front matter entries it would stop on (the reader has warned about
+    each one it could not use: :func:`~sphinxcontrib_releases.frontmatter.for_myst`). Every
+    line keeps its number."""
     domain = get_domain(app.env)
     path = domain.pages.get(docname)
-    note = domain.notes.get(path) if path else None
+    if path is None:
+        return
+    note = domain.notes.get(path) or next(iter(domain.sections_of(path)), None)
     if note is None:
         return
     text = frontmatter.page_text(source[0], note.syntax)
@@ -152,8 +203,9 @@ class ReleaseDirective(CheckedDirective):
         if note is None:
             domain.note_embed(self.env.docname, None)
             return []
-        domain.note_embed(self.env.docname, note.source)
-        self.env.note_dependency(note.source)
+        domain.note_embed(self.env.docname, note.key)
+        if not note.is_section:  # a section follows its own edits only (domain.collect_notes)
+            self.env.note_dependency(note.source)
 
         if "summary" in self.options:
             body: list[nodes.Node] = self._summary(note)
@@ -172,6 +224,8 @@ class ReleaseDirective(CheckedDirective):
         self.set_source_info(wrapper)
         decorate(wrapper, note, self.state.document, domain, self.env.docname, page=False)
         wrapper.extend(body)
+        if note.is_section:
+            link_issues(wrapper, get_config(self.config).issue_url)
         if not sectioned:
             _sections_to_rubrics(wrapper)
         if get_config(self.config).pep_links:
@@ -200,6 +254,8 @@ class ReleaseDirective(CheckedDirective):
                 location=self.get_location(),
             )
             return None
+        if self.arguments[0].strip().lower() == "unreleased":
+            return self._unreleased(domain.notes.values(), "any changelog")
         found = domain.find(self.arguments[0])
         if found.wanted is None:
             warn(
@@ -223,13 +279,56 @@ class ReleaseDirective(CheckedDirective):
             exists = wanted is not None and wanted.exists()
         except (OSError, ValueError):  # a name too long for the system, a NUL character
             wanted, exists = None, False
-        for source, note in domain.notes.items():
-            if Path(source).resolve() == wanted:
-                return note
+        resolved: dict[str, Path] = {}
+        found = [
+            note
+            for note in domain.notes.values()
+            if resolved.setdefault(note.source, Path(note.source).resolve()) == wanted
+        ]
+        if found and not found[0].is_section:
+            return found[0]
+        if found:
+            return self._section(found, name)
         subtype = WarningType.OUTSIDE if exists else WarningType.NOT_FOUND
         reason = "is not one of the notes matched by releases_notes" if exists else "does not exist"
         warn(subtype, f"release: {name!r} {reason}", location=self.get_location())
         return None
+
+    def _section(self, sections: list[Announcement], name: str) -> Announcement | None:
+        """The section of a changelog given by ``:file:`` that the argument names."""
+        if not self.arguments:
+            warn(
+                WarningType.OPTION,
+                f"release: {name!r} is a changelog; give the version of one of its sections "
+                "(or 'unreleased')",
+                location=self.get_location(),
+            )
+            return None
+        wanted = self.arguments[0]
+        if wanted.strip().lower() == "unreleased":
+            return self._unreleased(sections, repr(name))
+        release = parse_release(wanted)
+        found = next(
+            (n for n in sections for r in n.releases if release is not None and _names(release, r)),
+            None,
+        )
+        if found is None:
+            warn(
+                WarningType.NOT_FOUND,
+                f"release: {name!r} has no section for {wanted!r}",
+                location=self.get_location(),
+            )
+        return found
+
+    def _unreleased(self, notes: Iterable[Announcement], where: str) -> Announcement | None:
+        found = next((note for note in notes if note.unreleased), None)
+        if found is None:
+            warn(
+                WarningType.NOT_FOUND,
+                f"release: {where} has no unreleased section",
+                location=self.get_location(),
+            )
+        return found
 
     def _summary(self, note: Announcement) -> list[nodes.Node]:
         if not note.features:
@@ -242,6 +341,12 @@ class ReleaseDirective(CheckedDirective):
         ):
             items += nodes.list_item("", nodes.paragraph("", "", *content))
         return [items]
+
+
+def _names(wanted: Release, release: Release) -> bool:
+    """Whether a reference (``1.2.0``, ``acme 1.2``) names a release: the same version, and the
+    same product when it names one."""
+    return wanted.version == release.version and (not wanted.product or wanted.key == release.key)
 
 
 def _without_own_title(body: list[nodes.Node], title: str) -> list[nodes.Node]:

@@ -34,6 +34,10 @@ DATE_LINE = "date line"
 """A line that is only a date, right under the title (``*April 3, 2023*``)."""
 HEADING = "heading"
 """The body's own title (a Markdown ``#`` heading, a reST section title)."""
+SECTION_HEADING = "section heading"
+"""A changelog section's heading (``## [1.2.0] - 2024-01-15``)."""
+RELEASED_LINE = "released line"
+"""The paragraph under a changelog section's heading (``Released on 2024-01-15``)."""
 
 # -- front matter keys ---------------------------------------------------------------------------
 
@@ -136,6 +140,15 @@ SOURCES: Mapping[str, tuple[tuple[str, Source], ...]] = {
     ),
     "updated": ((FRONT_MATTER, front_matter("updated")),),
     "author": ((FRONT_MATTER, front_matter("author")),),
+}
+
+
+#: Where the facts of a changelog section come from, in order. A section is one release of a
+#: file of many: its title and date are its own, never the file's; its author, like the facts
+#: not listed here, is the file's, found as a note's.
+SECTION_SOURCES: Mapping[str, tuple[str, ...]] = {
+    "title": (SECTION_HEADING,),
+    "date": (SECTION_HEADING, RELEASED_LINE),
 }
 
 

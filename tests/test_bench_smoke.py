@@ -117,8 +117,8 @@ def test_edited_note_is_a_markdown_note_in_the_middle(runner: ModuleType) -> Non
 
 
 def test_shape_rows_read_every_shape(runner: ModuleType, tmp_path: Path) -> None:
-    """The shapes phase on a tiny collection: a speed and an accuracy row per note shape, and a
-    plain "not read yet" for changelogs (nothing is timed against a budget here)."""
+    """The shapes phase on a tiny collection: a speed and an accuracy row per shape, per note
+    for the note shapes and per section for changelogs (speed is not judged here)."""
     bench = runner.Bench(tmp_path, repeat=1, log=io.StringIO())
     rows, figures = runner.shape_rows(bench, 30, runner.SHAPES)
     measures = [row.measure for row in rows]
@@ -128,9 +128,15 @@ def test_shape_rows_read_every_shape(runner: ModuleType, tmp_path: Path) -> None
     ]
     assert rows[1].measured == "100.0% / 100.0% / 100.0%"
     assert rows[1].ok is True
-    assert measures[-1].startswith("Reader, changelog, 30 sections in 1 file")
-    assert rows[-1].measured == "not read yet"
-    assert rows[-1].ok is None
+    assert measures[-2:] == [
+        "Reader, cold, changelog, 30 sections in 1 file",
+        "Accuracy, changelog, 30 sections: versions / dates / unreleased",
+    ]
+    assert rows[-2].measured.endswith(" sections/s")
+    assert rows[-1].measured == "100.0% / 100.0% / 100.0%"
+    assert rows[-1].ok is True
+    assert figures["changelog"]["accuracy"]["notes"] == 30
+    assert figures["changelog"]["sections"] == 30
     assert set(figures) == set(runner.SHAPES)
     assert figures["rst-notes"]["accuracy"]["notes"] == 30
     assert 0.0 <= figures["blog-toml"]["accuracy"]["shares"]["dates"] <= 1.0

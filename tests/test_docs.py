@@ -156,17 +156,19 @@ def examples(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     """The docs' directive examples, each rendered from its reST and from its MyST source."""
     src = tmp_path_factory.mktemp("examples-src")
     shutil.copytree(DOCS / "demo" / "notes", src / "demo" / "notes")
+    shutil.copy(DOCS / "demo" / "CHANGES.md", src / "demo" / "CHANGES.md")
     shutil.copytree(DOCS / "examples", src / "examples")
     (src / "conf.py").write_text(
         'project = "Python"\n'  # the demo's product, as releases_product makes it in the docs
         'extensions = ["sphinxcontrib_releases"]\n'
-        'releases_notes = ["demo/notes/*.md"]\n'
+        'releases_notes = ["demo/notes/*.md", "demo/CHANGES.md"]\n'
         'exclude_patterns = ["examples"]\n'
         'html_baseurl = "https://example.org/"\n',
         encoding="utf-8",
     )
     (src / "index.rst").write_text(
-        "Examples\n========\n\n.. toctree::\n   :glob:\n\n   rst\n   myst\n   demo/notes/*\n",
+        "Examples\n========\n\n.. toctree::\n   :glob:\n\n   rst\n   myst\n   demo/notes/*\n"
+        "   demo/CHANGES\n",
         encoding="utf-8",
     )
     rst = ["From reST", "=========", ""]
@@ -222,3 +224,33 @@ def test_version_directive_examples_link_to_the_demo(examples: SphinxTestApp) ->
             ),
             ("Changed in version 3.12: ", []),
         ], name
+
+
+def test_demo_changelog_is_a_page_with_a_badge_per_section(site: SphinxTestApp) -> None:
+    from sphinxcontrib_releases.reader import read_file
+
+    sections = read_file(DOCS / "demo" / "CHANGES.md").notes
+    assert len(sections) >= 5
+    changes = page(site, "demo/CHANGES.html")
+    for section in sections:
+        found = changes.find("section", id=section.section)
+        assert found is not None, section.section
+        badges = [b.get_text() for b in found.find_all(class_="releases-badge", recursive=True)]
+        expected = [r.label for r in section.releases]
+        expected += [
+            s
+            for s, flag in (("unreleased", section.unreleased), ("yanked", section.yanked))
+            if flag
+        ]
+        assert badges[: len(expected)] == expected, section.section
+
+
+def test_changelogs_page_renders_its_examples(site: SphinxTestApp) -> None:
+    changelogs = page(site, "changelogs.html")
+    results = changelogs.select("div.releases-docs-result")
+    assert len(results) == 2
+    assert results[0].select_one("span.releases-badge").get_text() == "final"
+    assert [r.get_text() for r in results[1].select("p.rubric")] == ["Deprecations", "Removals"]
+    assert changelogs.select("table.releases-changelog-headings tbody tr")
+    outputs = [block.get_text() for block in changelogs.select("pre")]
+    assert any("\n  changelog: " in text for text in outputs)

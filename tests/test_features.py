@@ -1045,6 +1045,8 @@ def test_subsection_json() -> None:
         "markdown": "Faster",
         "section": None,
         "peps": [],
+        "kind": "feature",
+        "refs": [],
         "description": "It is faster.",
     }
     (item,) = features_of("A bullet")

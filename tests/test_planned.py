@@ -19,7 +19,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinxcontrib_releases import domain as domain_module
 from sphinxcontrib_releases.cli import main
 from sphinxcontrib_releases.model import Release
-from sphinxcontrib_releases.reader import read_note, read_text
+from sphinxcontrib_releases.reader import read_file_text, read_note, read_text
 from sphinxcontrib_releases.schedule import merge_plans, outcomes
 from tests.conftest import ANNOUNCEMENTS, build, outputs, rewrite, same_site, warnings_of
 
@@ -165,6 +165,24 @@ def test_the_default_product_reaches_plans() -> None:
     named = note.with_default_product("Acme")
     assert [p.key for p in named.plans] == [("acme", "2.4.1")]
     assert named.plans[0].release == Release("2.4.1", "Acme")
+
+
+def test_a_changelog_gives_each_plan_to_its_section() -> None:
+    text = (
+        "# Changelog\n\n## [Unreleased]\n\nKiln 2.1.0 is planned for 2025-07-01.\n\n"
+        "### Added\n\n- A flag.\n\n"
+        "## [2.0.0] - 2025-05-02\n\n### Fixed\n\n- A crash.\n\n"
+        "## [1.9.0] - 2025-03-03\n\nKiln 2.0.0 is expected on 2025-04-28.\n\n"
+        "### Fixed\n\n- A leak.\n"
+    )
+    reading = read_file_text(text, "CHANGES.md")
+    assert reading.changelog is not None
+    plans = [[(p.subject, p.date) for p in section.plans] for section in reading.notes]
+    assert plans == [
+        [("Kiln 2.1.0", D(2025, 7, 1))],
+        [],
+        [("Kiln 2.0.0", D(2025, 4, 28))],
+    ]
 
 
 def test_notes_with_plans_pickle_and_compare() -> None:

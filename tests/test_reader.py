@@ -582,6 +582,12 @@ def test_cli_json_shape(cli_notes: Path) -> None:
         "plans",
         "warnings",
         "origins",
+        # added for changelog sections (keys are only ever added)
+        "section",
+        "line",
+        "unreleased",
+        "yanked",
+        "compare_url",
     }
     assert good["plans"] == [
         {
@@ -603,6 +609,8 @@ def test_cli_json_shape(cli_notes: Path) -> None:
         "date": "front matter",
         "author": "front matter",
     }
+    assert good["section"] is None
+    assert good["line"] == 1
     assert good["releases"] == [{"version": "7.4.0b2", "phase": "beta", "series": "7.4"}]
     assert good["date"] == "2041-05-06"
     assert good["features"] == [
@@ -611,6 +619,8 @@ def test_cli_json_shape(cli_notes: Path) -> None:
             "markdown": "Lazier imports, see PEP 9201.",
             "section": None,
             "peps": [9201],
+            "kind": "feature",
+            "refs": [],
         }
     ]
     assert good["warnings"] == []

@@ -1,9 +1,10 @@
 """The reader on every shape of collection the benchmark generator writes (``--shape``).
 
-For each shape, 300 generated notes are read from their text and compared with the ground
+For each note shape, 300 generated notes are read from their text and compared with the ground
 truth (``benchmarks/accuracy.py``): at least 98% of them must have exactly the right releases,
-dates and authors. The shapes the reader does not read yet are expected to fail, strictly, so
-that the marks go as soon as the reader work on branches meta/products/features is merged.
+dates and authors. For the changelog shape, 300 release sections in a few large Keep a Changelog
+and towncrier files are read as a Sphinx build reads them, and at least 98% of the sections
+must have exactly the right version, date and unreleased mark.
 """
 
 from __future__ import annotations
@@ -58,6 +59,43 @@ def test_rst_notes(bench: tuple[ModuleType, ModuleType]) -> None:
 
 def test_blog_toml(bench: tuple[ModuleType, ModuleType]) -> None:
     _assert_accurate(_score(bench, "blog-toml"))
+
+
+def test_changelog(bench: tuple[ModuleType, ModuleType]) -> None:
+    generate, accuracy = bench
+    files = generate.collection(N, seed=SEED, shape="changelog")
+    assert {file.truth.syntax for file in files} == {"markdown", "rst"}  # both conventions
+    score = accuracy.score_changelogs(files)
+    assert score.notes == N  # every section of the truth is scored
+    shares = {fact: score.share(fact) for fact in accuracy.SECTION_FACTS}
+    low = {fact: share for fact, share in shares.items() if share < BUDGET}
+    examples = {fact: score.wrong[fact][:5] for fact in low}
+    assert not low, f"below {BUDGET:.0%}: {low}; for instance {examples}"
+
+
+def test_changelog_scoring_can_fail(bench: tuple[ModuleType, ModuleType]) -> None:
+    """A section read wrong is marked wrong for that fact; a section missed, for every fact,
+    and the sections after it still match their own."""
+    from dataclasses import replace
+
+    generate, accuracy = bench
+    (file,) = generate.collection(12, seed=SEED, shape="changelog")
+    reading = accuracy.read_changelog(file)
+    assert accuracy.score_changelogs([file], [reading]).shares == dict.fromkeys(
+        accuracy.SECTION_FACTS, 1.0
+    )
+    found = accuracy.found_sections(reading)
+    dated = next(i for i, f in enumerate(found) if f.note.date is not None)
+    undated = replace(found[dated], note=replace(found[dated].note, date=None))
+    verdict = accuracy.judge_section(file.truth.sections[dated], undated)
+    assert verdict == {"versions": True, "dates": False, "unreleased": True}
+    pairs = accuracy.match_sections(file.truth.sections, found[:3] + found[4:])
+    assert [found is None for _truth, found in pairs] == [i == 3 for i in range(12)]
+    assert all(f is None or f.version == t.version or t.version is None for t, f in pairs)
+    as_note = accuracy.read_changelog(replace(file, text="# Nothing\n\nJust text.\n"))
+    missed = accuracy.score_changelogs([file], [as_note])
+    assert missed.shares == dict.fromkeys(accuracy.SECTION_FACTS, 0.0)
+    assert len(missed.wrong["versions"]) == 12
 
 
 def test_scoring_can_fail(bench: tuple[ModuleType, ModuleType]) -> None:

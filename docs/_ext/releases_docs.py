@@ -2,8 +2,9 @@
 
 Nothing here copies text from the extension: the configuration table is made from
 ``sphinxcontrib_releases.config.OPTIONS``, the warnings table from ``WarningType``, version
-examples are read by the extension's own version reader, and command output is the output of the
-command, run at build time. The pages cannot drift from the code.
+examples are read by the extension's own version reader, changelog headings and subsection names
+by its changelog reader, and command output is the output of the command, run at build time. The
+pages cannot drift from the code.
 """
 
 from __future__ import annotations
@@ -24,12 +25,19 @@ from sphinx.domains.std import StandardDomain
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, new_document
 
+import sphinxcontrib_releases
+from sphinxcontrib_releases.changelog import KINDS, kind_of, read_changelog
 from sphinxcontrib_releases.config import OPTIONS, PREFIX, reader_options
 from sphinxcontrib_releases.locale import catalogs
 from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.peps import find_peps
 from sphinxcontrib_releases.reader import read_note
-from sphinxcontrib_releases.sources import FRONT_MATTER, FRONT_MATTER_KEYS, SOURCES
+from sphinxcontrib_releases.sources import (
+    FRONT_MATTER,
+    FRONT_MATTER_KEYS,
+    SECTION_SOURCES,
+    SOURCES,
+)
 from sphinxcontrib_releases.versions import find_releases, parse_version
 from sphinxcontrib_releases.warnings_ import WarningType
 
@@ -232,12 +240,25 @@ class WarningsTable(SphinxDirective):
 
 class SourcesTable(SphinxDirective):
     """``releases-sources-table``: each fact and its sources in the order they are tried, from
-    ``SOURCES`` (and, for the front matter, its keys from ``FRONT_MATTER_KEYS``)."""
+    ``SOURCES`` (and, for the front matter, its keys from ``FRONT_MATTER_KEYS``); with
+    ``:sections:``, those of a changelog section, from ``SECTION_SOURCES``."""
 
     has_content = False
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"sections": directives.flag}
 
     def run(self) -> list[nodes.Node]:
         rows: list[Row] = []
+        if "sections" in self.options:
+            for fact, origins in SECTION_SOURCES.items():
+                cell = _paragraph()
+                for index, origin in enumerate(origins):
+                    if index:
+                        cell += nodes.Text(", then ")
+                    cell += nodes.strong(origin, origin)
+                rows.append(([_paragraph(nodes.literal(fact, fact)), cell], []))
+            return [
+                _table(["Fact", "Sources, in order"], rows, [20, 80], classes=["releases-sources"])
+            ]
         for fact, sources in SOURCES.items():
             cell = _paragraph()
             for index, (origin, _source) in enumerate(sources):
@@ -432,6 +453,65 @@ class TranslationsTable(SphinxDirective):
         ]
 
 
+class ChangelogHeadingsTable(SphinxDirective):
+    """``releases-changelog-headings``: one heading per content line (Markdown, without its
+    ``#``), and what the changelog reader makes of it."""
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        rows: list[Row] = []
+        for line in self.content:
+            text = line.strip()
+            if not text:
+                continue
+            sections = read_changelog(f"## {text}\n\n- An item.\n", "<heading>").sections
+            if not sections:
+                cells = ["not a release heading", "", ""]
+            else:
+                section = sections[0]
+                flags = (("unreleased", section.unreleased), ("yanked", section.yanked))
+                status = [word for word, flag in flags if flag]
+                release = section.release.version if section.release else "—"
+                named = f"{section.product} {release}" if section.product else release
+                cells = [
+                    named if section.version else "—",
+                    section.date.isoformat() if section.date else "—",
+                    ", ".join(status) or "released",
+                ]
+            rows.append(([_paragraph(nodes.literal(text, text)), *map(_paragraph, cells)], []))
+        return [
+            _table(
+                ["Heading", "Release", "Date", "Status"],
+                rows,
+                [46, 22, 16, 16],
+                classes=["releases-changelog-headings"],
+            )
+        ]
+
+
+class KindsTable(SphinxDirective):
+    """``releases-kinds-table``: one subsection name per content line, and its kind."""
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        by_kind: dict[str, list[str]] = {kind: [] for kind in KINDS}
+        for line in self.content:
+            name = line.strip()
+            if name:
+                by_kind[kind_of(name) or "other"].append(name)
+        rows: list[Row] = []
+        for kind, names in by_kind.items():
+            cell: list[nodes.Node] = []
+            for name in names:
+                if cell:
+                    cell.append(nodes.Text(", "))
+                cell.append(nodes.literal(name, name))
+            rows.append(([_paragraph(nodes.literal(kind, kind)), _paragraph(*cell)], []))
+        return [_table(["Kind", "Subsections"], rows, [20, 80], classes=["releases-kinds"])]
+
+
 class CommandOutput(SphinxDirective):
     """``releases-command COMMAND``: run a command in the docs folder and show its output.
 
@@ -457,6 +537,10 @@ class CommandOutput(SphinxDirective):
             if (srcdir / argument).is_file():
                 self.env.note_dependency(argument)
         environment = {**os.environ, "COLUMNS": "88", "PYTHONIOENCODING": "utf-8"}
+        # the command runs the extension that builds these pages, installed or not
+        package_root = str(Path(sphinxcontrib_releases.__file__).parents[1])
+        paths = [package_root, *filter(None, [os.environ.get("PYTHONPATH")])]
+        environment["PYTHONPATH"] = os.pathsep.join(paths)
         try:
             done = subprocess.run(
                 argv,
@@ -498,4 +582,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("releases-note-summary", NoteSummary)
     app.add_directive("releases-command", CommandOutput)
     app.add_directive("releases-translations-table", TranslationsTable)
+    app.add_directive("releases-changelog-headings", ChangelogHeadingsTable)
+    app.add_directive("releases-kinds-table", KindsTable)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
