@@ -168,9 +168,8 @@ def _summary(note: Announcement) -> str:
 
 
 def _plan_lines(note: Announcement) -> list[str]:
-    """One line per plan the note states: what, when, and where it says so."""
-    if not note.plans:
-        return ["  planned:  (none)"]
+    """One line per plan the note states: what, when, and where it says so (none for a note
+    that plans nothing)."""
     lines = []
     for index, plan in enumerate(note.plans):
         where = f"line {plan.line}" if plan.source == "body" else f"{plan.source}, line {plan.line}"
