@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 # What the pages say about plans (English, translated with ``_`` where they are shown)
 # Translators: after the date of a release that came on another day than planned
-PLANNED_ON = N_("(planned {date})")
+PLANNED_ON = N_("planned {date}")
 
 #: The phase whose first release starts each kind of boundary a series table shows.
 BOUNDARY_OF_PHASE = {Phase.ALPHA: "alpha", Phase.BETA: "beta", Phase.RC: "rc"}
@@ -113,10 +113,16 @@ def planned_for(domain: ReleasesDomain, release: Release) -> dt.date | None:
 
 
 def planned_on(date: dt.date, config: Config) -> nodes.inline:
-    """``(planned 2024-05-07)``, after the date of a release that came on another day, in the
-    project's language and date format."""
-    text = _(PLANNED_ON).format(date=day(date, config))
-    return nodes.inline(text, text, classes=["releases-planned-date"])
+    """``planned 2024-05-07``, after the date of a release that came on another day, in the
+    project's language and date format; the day in a ``releases-date`` span, like every date
+    of a table."""
+    before, _placeholder, after = _(PLANNED_ON).partition("{date}")
+    text = day(date, config)
+    node = nodes.inline(classes=["releases-planned-on"])
+    node += nodes.Text(before)
+    node += nodes.inline(text, text, classes=["releases-date", "releases-planned-date"])
+    node += nodes.Text(after)
+    return node
 
 
 def series_order(series: Iterable[str], *, reverse: bool = False) -> list[str]:

@@ -93,8 +93,8 @@ def test_demo_shows_planned_rows_slips_and_the_calendar(site: SphinxTestApp) -> 
     series = index.select_one("table.releases-series tbody tr")
     cells = [td.get_text(" ", strip=True) for td in series.select("td")]
     assert cells[2:4] == [
-        "3.13.0b1 2024-05-08 (planned 2024-05-07)",
-        "3.13.0rc1 2024-08-01 (planned 2024-07-30)",
+        "3.13.0b1 2024-05-08 planned 2024-05-07",
+        "3.13.0rc1 2024-08-01 planned 2024-07-30",
     ]
     (link,) = index.select('link[rel=alternate][type="text/calendar"]')
     assert link["href"] == "../releases.ics"
