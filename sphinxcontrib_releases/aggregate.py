@@ -70,7 +70,9 @@ class AggregateDirective(CheckedDirective):
         for problem in problems:
             warn(WarningType.OPTION, f"{self.name}: {problem}", location=self.get_location())
         self.filters = filters
-        return filters.select(self.domain.releases(sections_first=self.sections_first))
+        chosen = filters.select(self.domain.releases(sections_first=self.sections_first))
+        self.shown_products = {release.key[0] for release, _note in chosen}
+        return chosen
 
     def nothing(
         self,
@@ -100,9 +102,15 @@ class AggregateDirective(CheckedDirective):
         text = _(text)
         return [nodes.paragraph(text, text, classes=["releases-empty"])]
 
+    shown_products: set[str] | None = None
+    """The products of the releases :meth:`selected` chose (``None`` before it ran)."""
+
     @property
     def several_products(self) -> bool:
-        """Whether the collection holds releases of more than one product."""
+        """Whether the releases shown are of more than one product (then each link names its
+        product): the chosen releases, else the whole collection."""
+        if self.shown_products is not None:
+            return len(self.shown_products) > 1
         return len(self.domain.products()) > 1
 
     def release_link(

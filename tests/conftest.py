@@ -100,6 +100,24 @@ def finishes(action: Callable[[], object]) -> None:
     assert time.perf_counter() - started < HANG
 
 
+def release_inventory(outdir: str | Path, base: str = "https://example.org/") -> dict[str, str]:
+    """The address of each release in a build's ``objects.inv``, as another project sees it.
+
+    ``InventoryFile.load`` reads a stream on every Sphinx from 8.0 (``loads`` came with 8.2);
+    its entries are tuples before 8.2 and objects with attributes from it.
+    """
+    import posixpath
+
+    from sphinx.util.inventory import InventoryFile
+
+    with (Path(outdir) / "objects.inv").open("rb") as stream:
+        data = InventoryFile.load(stream, base, posixpath.join)
+    return {
+        name: entry.uri if hasattr(entry, "uri") else entry[2]
+        for name, entry in data["releases:release"].items()
+    }
+
+
 def warnings_of(app: Any) -> list[str]:
     return [
         line for line in app.warning.getvalue().splitlines() if "WARNING" in line or "ERROR" in line

@@ -53,7 +53,7 @@ def check(note: Announcement, text_lines: int | None = None) -> None:
     for feature in note.features:
         assert feature.text
         assert feature.line >= note.body_line
-    assert len({r.version for r in note.releases}) == len(note.releases)
+    assert len({r.key for r in note.releases}) == len(note.releases)
     json.dumps(note.to_json())  # the CLI's --json never fails
     pickle.dumps(note)  # nor does saving the Sphinx environment
 
