@@ -29,6 +29,9 @@ releases_notes = ["demo/notes/*.md", "demo/CHANGES.md", "changelog/*.md"]
 releases_product = "Python"
 # where the issues of the demo's made-up tool would be: #58 in its changelog links there
 releases_issue_url = "https://example.org/kiln/issues/{number}"
+# The day planned releases are compared with (overdue or not, and the calendar's DTSTAMP): fixed,
+# so that the site does not change with the day it is built on.
+releases_today = "2025-05-01"
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]

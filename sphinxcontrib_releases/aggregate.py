@@ -161,14 +161,19 @@ def table(
     rows: Sequence[Sequence[Cell]],
     classes: Sequence[str] = (),
     columns: Sequence[str] = (),
+    row_classes: Sequence[Sequence[str]] = (),
 ) -> nodes.table:
     """A plain docutils table, which every builder can write. ``columns`` names the columns:
-    each cell of one gets the class ``releases-column-<name>``, for styles that size it."""
+    each cell of one gets the class ``releases-column-<name>``, for styles that size it.
+    ``row_classes`` gives the classes of each body row (``releases-upcoming``), as far as it
+    goes."""
     result = nodes.table(classes=["releases-table", *classes])
     group = nodes.tgroup(cols=len(headers))
     result += group
     names = [f"releases-column-{name}" for name in columns]
     made = [_row(headers, names), *(_row(row, names) for row in rows)]
+    for row, extra in zip(made[1:], row_classes, strict=False):
+        row["classes"].extend(extra)
     head = nodes.thead("", made[0])
     body = nodes.tbody("", *made[1:])
     # the text and man writers take widths as characters: size columns by what they hold

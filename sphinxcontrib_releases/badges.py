@@ -1,4 +1,5 @@
-"""Phase badges and the date/author line under a release's title.
+"""Phase badges, the badges of planned releases, and the date/author line under a release's
+title.
 
 Badges are plain ``inline`` nodes: sphinx-design's badge classes colour them in HTML, and every
 other builder writes their words (``alpha 4``, ``rc 2``, ``final``) as ordinary text. The words
@@ -45,6 +46,15 @@ def phase_words(release: Release) -> str:
     return _(PHASE_WORDS[release.phase]).format(number=release.number)
 
 
+#: What the badges of planned releases say.
+PLAN_WORDS = {
+    # Translators: badge of a release that a note plans and no note announces yet
+    "planned": N_("planned"),
+    # Translators: badge of a planned release whose planned day is past
+    "overdue": N_("overdue"),
+}
+
+
 def badge(
     release: Release,
     colors: Mapping[str, str],
@@ -86,6 +96,24 @@ def status_badge(status: str) -> nodes.inline:
         words,
         words,
         classes=["sd-sphinx-override", "sd-badge", "releases-badge", f"releases-{status}"],
+    )
+
+
+def plan_badge(status: str, colors: Mapping[str, str]) -> nodes.inline:
+    """The badge of a planned release: ``planned``, or ``overdue`` once its day is past."""
+    color = colors.get(status, "secondary")
+    text = _(PLAN_WORDS[status]) if status in PLAN_WORDS else status
+    return nodes.inline(
+        text,
+        text,
+        classes=[
+            "sd-sphinx-override",
+            "sd-badge",
+            f"sd-bg-{color}",
+            f"sd-bg-text-{color}",
+            "releases-badge",
+            f"releases-{status}",
+        ],
     )
 
 

@@ -42,8 +42,9 @@ Release headings
 
 Dates
     ``2024-01-15``, ``2024/01/15``, ``15 January 2024``, ``6th December, 2024``,
-    ``January 15, 2024``, ``Aug 17, 2023``, ``Sept. 5 2023``. A date-shaped text that is no
-    date (``2024-02-30``) is a ``date`` problem. ``TBD``, ``TBA`` and ``XXXX-XX-XX`` mean
+    ``January 15, 2024``, ``Aug 17, 2023``, ``Sept. 5 2023``, ``Monday, 2024-01-15``: the
+    grammar of :mod:`sphinxcontrib_releases.dates`. A date-shaped text that is no date
+    (``2024-02-30``) is a ``date`` problem. ``TBD``, ``TBA`` and ``XXXX-XX-XX`` mean
     unreleased.
 
 Kinds (:data:`KINDS`, :data:`GROUP_KINDS`, :func:`kind_of`)
@@ -67,6 +68,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Final, NamedTuple, TypeAlias
 
+from .dates import first_date
 from .features import plain_text
 from .model import Problem, Release, product_key
 from .versions import parse_version
@@ -660,46 +662,6 @@ def _rst_blocks(raw_lines: list[str]) -> tuple[list[_Block], dict[str, str]]:
 _SCANNERS: Final = {"markdown": _markdown_blocks, "rst": _rst_blocks}
 
 
-# --- Dates -----------------------------------------------------------------------------------
-
-_MONTH: Final = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-_MONTHS: Final = {
-    name: number
-    for number, name in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-        start=1,
-    )
-}
-_DATE: Final = re.compile(
-    rf"(?<!\w)(?P<y>[0-9]{{4}})(?P<sep>[-/])(?P<m>[0-9]{{1,2}})(?P=sep)(?P<d>[0-9]{{1,2}})(?![0-9])"
-    rf"|(?<!\w)(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:[ ]of)?[ ,]+(?P<m2>{_MONTH})\.?(?![a-z])"
-    rf"[ ,]+(?P<y2>[0-9]{{4}})(?![0-9])"
-    rf"|(?<!\w)(?P<m3>{_MONTH})\.?(?![a-z])[ ]+(?P<d3>[0-9]{{1,2}})(?:st|nd|rd|th)?,?[ ]+"
-    rf"(?P<y3>[0-9]{{4}})(?![0-9])",
-    re.IGNORECASE,
-)
-
-
-def _find_date(text: str) -> tuple[dt.date | None, re.Match[str] | None]:
-    """The first date-shaped text and its date (``None`` when it is no date, ``2024-02-30``)."""
-    match = _DATE.search(text)
-    if match is None:
-        return None, None
-    if match["y"]:
-        year, month, day = match["y"], match["m"], match["d"]
-    elif match["y2"]:
-        year, month, day = match["y2"], str(_MONTHS[match["m2"][:3].lower()]), match["d2"]
-    else:
-        year, month, day = match["y3"], str(_MONTHS[match["m3"][:3].lower()]), match["d3"]
-    try:
-        return dt.date(int(year), int(month), int(day)), match
-    except ValueError:
-        return None, match
-
-
 # --- Headings --------------------------------------------------------------------------------
 
 _VERSION: Final = re.compile(
@@ -880,11 +842,12 @@ def _read_title(raw: str, syntax: str) -> _Title | None:
         plain = _YANKED.sub(" ", plain)
     unreleased = _UNRELEASED.search(plain) is not None
     rest = _UNRELEASED.sub(" ", plain) if unreleased else plain
-    date, date_match = _find_date(rest)
+    found = first_date(rest)
+    date = found.date if found is not None else None
     bad_date = None
-    if date_match is not None:
-        bad_date = None if date is not None else date_match.group()
-        rest = rest[: date_match.start()] + " " + rest[date_match.end() :]
+    if found is not None:
+        bad_date = None if date is not None else found.text
+        rest = rest[: found.start] + " " + rest[found.end :]
     codename = None
     if (code := _CODENAME.search(rest)) is not None:
         codename = code["name"].strip(" \"'“”‘’.") or None
@@ -930,18 +893,19 @@ def _read_released_line(para: _Para, syntax: str) -> _Released:
     if para.lines > 2 or len(para.text) > _MAX_RELEASED_LINE:
         return _NOT_SAID
     plain = plain_text(para.text, syntax)
-    date, match = _find_date(plain)
+    found = first_date(plain)
+    date = found.date if found is not None else None
     lone_date = (
-        match is not None
-        and not plain[: match.start()].strip(_WORD_EDGES + " ")
-        and not plain[match.end() :].strip(_WORD_EDGES + " .")
+        found is not None
+        and not plain[: found.start].strip(_WORD_EDGES + " ")
+        and not plain[found.end :].strip(_WORD_EDGES + " .")
     )
     if not lone_date and _RELEASED_LINE.match(plain) is None:
         return _NOT_SAID
     code = _CODENAME.search(plain)
     return _Released(
         date=date,
-        bad_date=match.group() if match is not None and date is None else None,
+        bad_date=found.text if found is not None and date is None else None,
         unreleased=date is None and _UNRELEASED.search(plain) is not None,
         codename=(code["name"].strip(" \"'“”‘’.") or None) if code is not None else None,
     )

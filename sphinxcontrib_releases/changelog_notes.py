@@ -34,7 +34,7 @@ from dataclasses import replace
 
 from sphinxcontrib_releases import sources
 from sphinxcontrib_releases.changelog import DATED_BY_HEADING, Changelog, Item, Section
-from sphinxcontrib_releases.model import Announcement, Feature, Problem, Release
+from sphinxcontrib_releases.model import Announcement, Feature, Plan, Problem, Release
 from sphinxcontrib_releases.peps import find_peps
 
 UNRELEASED_TITLE = "Unreleased"
@@ -92,6 +92,7 @@ def sections_as_notes(
         return ()
     lines = file.body.split("\n")
     problems = _problems_by_section(changelog, file.problems)
+    plans = _plans_by_section(changelog, file.plans)
     notes = []
     for index, section in enumerate(changelog.sections):
         start = max(section.body_line - file.body_line, 0)
@@ -112,6 +113,7 @@ def sections_as_notes(
                 body=_with_links(body, changelog, file.syntax),
                 body_line=section.body_line,
                 problems=problems[index],
+                plans=plans[index],
                 section=section.anchor,
                 line=section.line,
                 unreleased=not section.is_release,
@@ -121,6 +123,24 @@ def sections_as_notes(
             )
         )
     return tuple(notes)
+
+
+def _plans_by_section(changelog: Changelog, plans: Sequence[Plan]) -> list[tuple[Plan, ...]]:
+    """The file's plans, each given to the section whose lines state it (those of the front
+    matter, and of the lines before the first section, to the first)."""
+    sections = changelog.sections
+    found: list[list[Plan]] = [[] for _ in sections]
+    for plan in plans:
+        owner = next(
+            (
+                index
+                for index, section in reversed(list(enumerate(sections)))
+                if plan.source == "body" and section.line <= plan.line
+            ),
+            0,
+        )
+        found[owner].append(plan)
+    return [tuple(found_plans) for found_plans in found]
 
 
 def _problems_by_section(

@@ -162,8 +162,21 @@ def _summary(note: Announcement) -> str:
         f"  author:   {note.author or '(none)'}{origin('author')}",
         f"  features: {len(note.features)}",
         f"  PEPs:     {', '.join(str(n) for n in note.peps) or '(none)'}",
+        *_plan_lines(note),
     ]
     return "\n".join(lines) + "\n\n"
+
+
+def _plan_lines(note: Announcement) -> list[str]:
+    """One line per plan the note states: what, when, and where it says so (none for a note
+    that plans nothing)."""
+    lines = []
+    for index, plan in enumerate(note.plans):
+        where = f"line {plan.line}" if plan.source == "body" else f"{plan.source}, line {plan.line}"
+        said = f": {plan.sentence}" if plan.sentence else ""
+        label = "  planned:  " if index == 0 else " " * 12
+        lines.append(f"{label}{plan.subject} on {plan.date.isoformat()} ({where}){said}")
+    return lines
 
 
 def _changelog_summary(changelog: Changelog, sections: Sequence[Announcement]) -> str:

@@ -8,6 +8,7 @@ the configuration reference in the docs is generated from these definitions.
 from __future__ import annotations
 
 import dataclasses as dc
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -44,7 +45,14 @@ DEFAULT_PHASE_COLORS: Mapping[str, str] = {
     Phase.RC.value: "info",
     Phase.FINAL.value: "success",
     Phase.POST.value: "secondary",
+    "planned": "light",
+    "overdue": "danger",
 }
+"""The colour of each phase's badge, and of the badges of planned releases (``planned``, and
+``overdue`` once their day is past)."""
+
+#: The badges besides the phases' that ``releases_phase_colors`` colours.
+STATUS_BADGES = ("planned", "overdue")
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -95,6 +103,26 @@ def _fraction(value: Any) -> float:
     raise ValueError("expected a number above 0 and at most 1")
 
 
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _day(value: Any) -> str:
+    """A day as ``YYYY-MM-DD`` (a ``datetime.date`` is written so), or ``""``."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    if not isinstance(value, str):
+        raise ValueError("expected a date as 'YYYY-MM-DD', or an empty string")
+    text = value.strip()
+    if not text:
+        return ""
+    try:
+        if _DAY.fullmatch(text):
+            return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise ValueError(f"{value!r} is not a date as 'YYYY-MM-DD'")
+
+
 def _issue_url(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError("expected a string")
@@ -112,12 +140,13 @@ def _phase_colors(value: Any) -> dict[str, str]:
         raise ValueError("expected a mapping of phase to colour")
     colors = dict(DEFAULT_PHASE_COLORS)
     for key, color in value.items():
-        phase = Phase.parse(str(key))
-        if phase is None:
+        name = str(key).strip().lower()
+        phase = Phase.parse(name)
+        if phase is None and name not in STATUS_BADGES:
             raise ValueError(f"unknown phase {key!r}")
         if not isinstance(color, str) or color not in BADGE_COLORS:
             raise ValueError(f"{color!r} is not one of {', '.join(sorted(BADGE_COLORS))}")
-        colors[phase.value] = color
+        colors[phase.value if phase is not None else name] = color
     return colors
 
 
@@ -264,7 +293,8 @@ class ReleasesConfig:
     )
     phase_colors: dict[str, str] = _option(  # noqa: RUF009 - a copy per instance
         dict(DEFAULT_PHASE_COLORS),
-        "sphinx-design colour of each phase's badge in HTML; phases left out keep their default.",
+        "sphinx-design colour of each phase's badge in HTML, and of the ``planned`` and "
+        "``overdue`` badges of planned releases; those left out keep their default.",
         _phase_colors,
         rebuild="html",
         types=(dict,),
@@ -306,7 +336,8 @@ class ReleasesConfig:
         "A project's own front matter keys, each mapped to the reader's key it stands for: "
         '``{"release_date": "date", "writers": "author"}``. They are tried before the '
         "reader's own keys (``title``, ``date``, ``updated``, ``author``, ``description``, "
-        "``tags``, ``version``, ``draft``, ``published``, ``phase``, ``series``, ``peps``).",
+        "``tags``, ``version``, ``draft``, ``published``, ``phase``, ``series``, ``peps``, "
+        "``product``, ``schedule``).",
         _front_matter_keys,
         types=(dict,),
     )
@@ -320,6 +351,38 @@ class ReleasesConfig:
         rebuild="html",
         types=(list, tuple),
     )
+
+    today: str = _option(
+        "",
+        "The day that planned releases are compared with, as ``'YYYY-MM-DD'``: a planned "
+        "release whose day is before it and that no note announces yet is marked overdue, and "
+        "it is the ``DTSTAMP`` of ``releases.ics``. Empty: the day of the build; set it for "
+        "builds whose output does not depend on the day they run.",
+        _day,
+        types=(str, dt.date),
+    )
+    calendar: bool = _option(
+        True,
+        "Whether the HTML builders write ``releases.ics``, an iCalendar file of the planned "
+        "and past releases, and link to it from every page's head.",
+        _boolean,
+        rebuild="html",
+        types=(bool,),
+    )
+    calendars: tuple[Any, ...] = _option(
+        (),
+        "Extra calendars besides ``releases.ics``, chosen like the extra feeds: a list of "
+        "mappings with ``name`` (written as ``<name>.ics``), ``title``, and the filters "
+        "``product``, ``series`` and ``phase``.",
+        feed_specs,
+        rebuild="html",
+        types=(list, tuple),
+    )
+
+    @property
+    def today_date(self) -> dt.date | None:
+        """:attr:`today` as a date; ``None`` when empty (the day of the build)."""
+        return dt.date.fromisoformat(self.today) if self.today else None
 
     @property
     def reader_options(self) -> ReaderOptions:

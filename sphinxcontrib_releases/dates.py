@@ -1,18 +1,57 @@
-"""Dates as release notes write them, and dates in file paths.
+"""Dates as release notes write them: one grammar, written once, for every place a date is read.
 
-One grammar, written once: ISO (``2023-04-03``), ``Month d, yyyy`` (``April 3, 2023``,
-``Jan. 5, 2021``, ``September 30th, 2024``, ``Jul 08 2022``) and ``d Month yyyy``
-(``3 April 2023``, ``3rd of April, 2023``), each optionally after a weekday. Month names are
-English and listed here: no locale is consulted. A date that the calendar does not have
-(``February 30``) is no date. Nothing here imports Sphinx; nothing raises on any text.
+The forms (English month names, listed here: no locale is consulted):
+
+* ISO 8601 calendar dates, ``2023-10-02`` (``2023/10/02``, ``2023-4-3`` too);
+* a day, a month name and a year: ``3 April 2023``, ``2nd of October 2023``,
+  ``6th December, 2024``, ``12 Mar. 2025``;
+* a month name, a day and a year: ``April 3, 2023``, ``Jan. 5, 2021``, ``Sept. 5 2023``,
+  ``September 30th, 2024``, ``Jul 08 2022``;
+* any of them after a weekday, which becomes part of the match: ``Monday, 2023-10-02``,
+  ``Mon 2 Oct 2023``, ``Thu. Dec 28, 2023``, ``Tuesday the 14th of November 2023``.
+
+A date needs its year: ``March 12`` and ``October 2023`` name no day of a known year. A date that
+the calendar does not have (``February 30``) is no date. A weekday is not checked against the
+date. Day and month written as numbers in another order (``03/04/2023``) cannot be told apart
+and are not read.
+
+Who reads what:
+
+* :func:`find_dates` (and :func:`first_date`) find every date-shaped text of a line or a
+  sentence with where it stands: schedules in prose, changelog headings;
+* :func:`has_date`, a quick test for long texts that are mostly without dates;
+* :func:`parse_date`, a text that is exactly a date: front matter values, schedule entries;
+* :func:`date_line`, a line under a title that is only a date (``Released: April 3, 2023``);
+* :func:`date_in_path`, a date in a path or an address (``2023/12/28/slug.md``).
+
+One regular expression, each branch starting with a digit or a letter that opens a month or
+weekday name, matched against lower-case text (:func:`lower`; :mod:`re` runs several times
+slower with ``IGNORECASE``), so the work is linear in the length of the text. Nothing here
+imports Sphinx; nothing raises on any text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Final, NamedTuple
 
-_MONTH_NAMES = (
+__all__ = [
+    "LINE_YEARS",
+    "MONTHS",
+    "PATH_YEARS",
+    "FoundDate",
+    "calendar_date",
+    "date_in_path",
+    "date_line",
+    "find_dates",
+    "first_date",
+    "has_date",
+    "lower",
+    "parse_date",
+]
+
+_MONTH_NAMES: Final = (
     "january",
     "february",
     "march",
@@ -27,38 +66,161 @@ _MONTH_NAMES = (
     "december",
 )
 
-#: Every spelling of a month the reader knows (lower case, without a trailing dot).
-MONTHS: dict[str, int] = {
+#: Every spelling of a month the grammar knows (lower case, without a trailing dot).
+MONTHS: Final[dict[str, int]] = {
     **{name: number for number, name in enumerate(_MONTH_NAMES, 1)},
     **{name[:3]: number for number, name in enumerate(_MONTH_NAMES, 1)},
     "sept": 9,
 }
 
-_WEEKDAYS = (
-    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    "mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun"
+_MONTH: Final = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))  # longest first: "sept" before "sep"
-_ORDINAL = r"(?:st|nd|rd|th)?"
-
-_DATE = re.compile(
-    rf"""
-    (?:(?:{_WEEKDAYS})\.?,?[ \t]+)?
-    (?:
-        (?P<iso_y>\d{{4}})(?P<sep>[-/])(?P<iso_m>\d{{1,2}})(?P=sep)(?P<iso_d>\d{{1,2}})
-      | (?P<mdy_m>{_MONTH})\.?[ \t]+(?P<mdy_d>\d{{1,2}}){_ORDINAL},?[ \t]+(?P<mdy_y>\d{{4}})
-      | (?P<dmy_d>\d{{1,2}}){_ORDINAL}[ \t]+(?:of[ \t]+)?(?P<dmy_m>{_MONTH})\.?,?[ \t]+
-        (?P<dmy_y>\d{{4}})
-    )
-    (?!\d)
-    """,
-    re.IGNORECASE | re.VERBOSE,
+"""The spellings of :data:`MONTHS`, grouped by their first letters (a test keeps the two in
+step)."""
+_WEEKDAY: Final = (
+    r"(?:(?:mon|tue(?:s)?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+"
+    r"(?:the[ \t]+)?)"
 )
+_DAY_SUFFIX: Final = r"(?:st|nd|rd|th)?"
+_DATE: Final = re.compile(
+    rf"(?<![\w.-]){_WEEKDAY}?(?:"
+    rf"(?P<y>[0-9]{{4}})(?P<sep>[-/])(?P<m>[0-9]{{1,2}})(?P=sep)(?P<d>[0-9]{{1,2}})"
+    rf"(?![-/.]?[0-9])"
+    rf"|(?P<d2>[0-9]{{1,2}}){_DAY_SUFFIX}(?:[ \t]+of)?[ \t,]+(?P<m2>{_MONTH})\.?(?![a-z])"
+    rf"[ \t,]+(?P<y2>[0-9]{{4}})(?![0-9])"
+    rf"|(?P<m3>{_MONTH})\.?(?![a-z])[ \t]+(?P<d3>[0-9]{{1,2}}){_DAY_SUFFIX},?[ \t]+"
+    rf"(?P<y3>[0-9]{{4}})(?![0-9])"
+    rf")"
+)
+"""Matched against lower-case text (see :func:`lower`)."""
 
-_TIME = re.compile(r",?(?:[ \t]+|T)\d{1,2}:\d{2}")
+_TIME: Final = re.compile(r",?(?:[ \t]+|t)[0-9]{1,2}:[0-9]{2}")
 """What may follow a date in a front matter value: a time of day (and whatever follows it)."""
 
-_LABEL = re.compile(
+_CENTURIES: Final = ("20", "19", "21")
+_AROUND_YEAR: Final = 28
+"""How far before a year a date written around it starts (``Wednesday, September 27th,``)."""
+
+
+class FoundDate(NamedTuple):
+    """A date-shaped text of a line."""
+
+    date: dt.date | None
+    """The date, or ``None`` when the text is shaped like one but names no day (``2024-02-30``)."""
+    start: int
+    end: int
+    text: str
+    """The text as written, a weekday before it included."""
+
+
+def lower(text: str) -> str:
+    """``text`` in lower case with every character in its place, so that offsets found in the
+    result hold for ``text`` (a character whose lower case is longer is kept as it is)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := char.lower()) == 1 else char for char in text)
+
+
+def calendar_date(year: int, month: int, day: int, years: tuple[int, int]) -> dt.date | None:
+    """The date, if the calendar has it and its year lies within ``years``."""
+    if not years[0] <= year <= years[1]:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _found(match: re.Match[str], text: str) -> FoundDate:
+    if match["y"]:
+        year, month, day = match["y"], int(match["m"]), match["d"]
+    elif match["y2"]:
+        year, month, day = match["y2"], MONTHS[match["m2"][:3]], match["d2"]
+    else:
+        year, month, day = match["y3"], MONTHS[match["m3"][:3]], match["d3"]
+    date = calendar_date(int(year), month, int(day), (dt.MINYEAR, dt.MAXYEAR))
+    return FoundDate(date, match.start(), match.end(), text[match.start() : match.end()])
+
+
+# -- dates in a text -----------------------------------------------------------------------------
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every date-shaped text of ``text``, in order (see the module documentation)."""
+    return [_found(match, text) for match in _DATE.finditer(lower(text))]
+
+
+def first_date(text: str) -> FoundDate | None:
+    """The first date-shaped text of ``text``, if any."""
+    match = _DATE.search(lower(text))
+    return _found(match, text) if match is not None else None
+
+
+def has_date(text: str) -> bool:
+    """Whether ``text`` holds a full date of the years 1900 to 2199, line breaks inside it
+    allowed: a quick test for long texts that are mostly without dates. It looks only around
+    four-digit numbers, found by their first two digits (a literal search is many times faster
+    than a character class in :mod:`re`)."""
+    for century in _CENTURIES:
+        start = text.find(century)
+        while start >= 0:
+            end = start + 4
+            if (
+                text[start + 2 : end].isdigit()
+                and not text[end : end + 1].isdigit()
+                and not (start and text[start - 1].isdigit())
+                and _date_at(text, start, end)
+            ):
+                return True
+            start = text.find(century, start + 2)
+    return False
+
+
+def _date_at(text: str, start: int, end: int) -> bool:
+    """Whether the year ``text[start:end]`` ends or starts a full date."""
+    if text[end : end + 1] in {"-", "/"}:
+        return _DATE.match(lower(text[max(0, start - 1) : end + 9]), min(start, 1)) is not None
+    words = lower(text[max(0, start - _AROUND_YEAR) : start]).split()
+    if not words:
+        return False
+    last = words[-1].rstrip(",.")
+    if last[:1].isdigit() and len(words) >= 2:  # March 12, 2025
+        last = words[-2].rstrip(",.")
+    if last[:3] not in MONTHS:  # 12 March 2025
+        return False
+    return _DATE.search(" ".join(words) + " " + text[start:end]) is not None
+
+
+# -- a text that is a date -----------------------------------------------------------------------
+
+
+def parse_date(
+    text: str, *, time: bool = False, years: tuple[int, int] = (1, 9999)
+) -> dt.date | None:
+    """``text`` read as one date in any of the forms above, surrounding spaces and a final full
+    stop allowed; ``None`` when it is anything else, or a date outside ``years``.
+
+    With ``time``, a time of day may follow the date (``Thu, 28 Dec 2023 10:00:00 +0000``).
+    """
+    stripped = text.strip()
+    low = lower(stripped)
+    match = _DATE.fullmatch(low.removesuffix(".").rstrip())
+    if match is None and time:
+        match = _DATE.match(low)
+        if match is not None and _TIME.match(low, match.end()) is None:
+            match = None
+    if match is None:
+        return None
+    found = _found(match, stripped).date
+    return found if found is not None and years[0] <= found.year <= years[1] else None
+
+
+# -- a line under a title ------------------------------------------------------------------------
+
+_LABEL: Final = re.compile(
     r"""
     (?:
         (?:release|publication|publishing|publish)[ \t]+date
@@ -73,63 +235,14 @@ _LABEL = re.compile(
 """Words that may open a date line: ``Released:``, ``Release date:``, ``published on``,
 ``Posted by Ines Sample on``."""
 
-_MARKUP = str.maketrans("", "", "*_`\\")
+_MARKUP: Final = str.maketrans("", "", "*_`\\")
 """Emphasis, literal and escape characters around or inside a date line."""
-_ENDS = " \t.,;:!"
-_LONGEST_LINE = 80
+_ENDS: Final = " \t.,;:!"
+_LONGEST_LINE: Final = 80
 """A date line is short: longer lines are prose and are not looked at."""
 
-LINE_YEARS = (1970, 2100)
+LINE_YEARS: Final = (1970, 2100)
 """The years a date under a title may have."""
-PATH_YEARS = (1990, 2100)
-"""The years a date in a path may have: digits in a path are often something else."""
-
-_PATH_DATE = re.compile(r"(?<!\d)(\d{4})([-/_])(\d{1,2})\2(\d{1,2})(?!\d)")
-_PATH_PARTS = 4
-"""How many trailing parts of a path are searched: ``2023/12/28/slug.md`` needs four."""
-_DATED_PARTS = 2
-"""A date must end in the file name or its folder's name: a date further up names something
-else (a checkout made on that day), not the note."""
-
-
-def calendar_date(year: int, month: int, day: int, years: tuple[int, int]) -> dt.date | None:
-    """The date, if the calendar has it and its year lies within ``years``."""
-    if not years[0] <= year <= years[1]:
-        return None
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _from_match(match: re.Match[str], years: tuple[int, int]) -> dt.date | None:
-    group = match.group
-    if group("iso_y"):
-        year, month, day = int(group("iso_y")), int(group("iso_m")), int(group("iso_d"))
-    elif group("mdy_m"):
-        year, day = int(group("mdy_y")), int(group("mdy_d"))
-        month = MONTHS[group("mdy_m").lower()]
-    else:
-        year, day = int(group("dmy_y")), int(group("dmy_d"))
-        month = MONTHS[group("dmy_m").lower()]
-    return calendar_date(year, month, day, years)
-
-
-def parse_date(
-    text: str, *, time: bool = False, years: tuple[int, int] = (1, 9999)
-) -> dt.date | None:
-    """The date that ``text`` is, as a whole; ``None`` when it is not exactly a date.
-
-    With ``time``, a time of day may follow the date (``Thu, 28 Dec 2023 10:00:00 +0000``).
-    """
-    text = text.strip()
-    match = _DATE.match(text)
-    if match is None:
-        return None
-    rest = text[match.end() :]
-    if rest and not (time and _TIME.match(rest)):
-        return None
-    return _from_match(match, years)
 
 
 def date_line(line: str) -> dt.date | None:
@@ -148,6 +261,19 @@ def date_line(line: str) -> dt.date | None:
     if label is not None:
         text = text[label.end() :]
     return parse_date(text.strip(_ENDS), years=LINE_YEARS)
+
+
+# -- a path --------------------------------------------------------------------------------------
+
+PATH_YEARS: Final = (1990, 2100)
+"""The years a date in a path may have: digits in a path are often something else."""
+
+_PATH_DATE: Final = re.compile(r"(?<!\d)(\d{4})([-/_])(\d{1,2})\2(\d{1,2})(?!\d)")
+_PATH_PARTS: Final = 4
+"""How many trailing parts of a path are searched: ``2023/12/28/slug.md`` needs four."""
+_DATED_PARTS: Final = 2
+"""A date must end in the file name or its folder's name: a date further up names something
+else (a checkout made on that day), not the note."""
 
 
 def date_in_path(path: str) -> dt.date | None:

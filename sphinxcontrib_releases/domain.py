@@ -12,6 +12,7 @@ Two kinds of data live here:
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import replace
@@ -28,9 +29,10 @@ from sphinxcontrib_releases.badges import phase_words
 from sphinxcontrib_releases.checks import duplicates
 from sphinxcontrib_releases.config import get_config, reader_options
 from sphinxcontrib_releases.logs import conf_location, warn
-from sphinxcontrib_releases.model import Announcement, Release, product_key
+from sphinxcontrib_releases.model import Announcement, Plan, PlanKey, Release, product_key
 from sphinxcontrib_releases.pages import notes_only_suffixes
 from sphinxcontrib_releases.reader import Found, NoteCache, find_notes
+from sphinxcontrib_releases.schedule import Outcome, PlanHistory, merge_plans, outcomes
 from sphinxcontrib_releases.versions import parse_release, parse_version
 from sphinxcontrib_releases.warnings_ import WarningType
 
@@ -113,6 +115,7 @@ class ReleasesDomain(Domain):
         "pages": {},
         "cache": None,
         "fingerprint": "",
+        "today": None,
         "targets": {},
         "embeds": {},
         "aggregates": {},
@@ -123,7 +126,7 @@ class ReleasesDomain(Domain):
     }
     # 3: targets of changelog sections, announcements by path#section;
     # 4: version directive anchors and change lists
-    data_version = 4
+    data_version = 5
     _canonical: dict[tuple[str, str], Target] | None = None
     """:meth:`canonical` of every release; dropped whenever ``targets`` change."""
     _index: tuple[object, dict[str, list[Release]], dict[str, str]] | None = None
@@ -134,6 +137,10 @@ class ReleasesDomain(Domain):
     (see :meth:`_lookup`)."""
     _announcing: tuple[object, dict[tuple[str, str], list[Announcement]]] | None = None
     """:meth:`announcing` of every release, and the ``notes`` it was made from."""
+    _schedule: tuple[object, dict[PlanKey, PlanHistory], dict[Plan, Announcement]] | None = None
+    """The notes they were made from, the plans of the collection and the note of each plan."""
+    _outcomes: tuple[object, dt.date, dict[PlanKey, Outcome]] | None = None
+    """The notes and the day they were made for, and what became of each plan."""
 
     # -- the collection --------------------------------------------------------------------------
 
@@ -266,6 +273,43 @@ class ReleasesDomain(Domain):
                         names.setdefault(release.key[0], release.product)
             self._index = (self.notes, versions, names)
         return self._index
+
+    # -- plans -----------------------------------------------------------------------------------
+
+    @property
+    def today(self) -> dt.date:
+        """The day plans are compared with: ``releases_today``, else the day of the build."""
+        today: dt.date | None = self.data["today"] or get_config(self.env.config).today_date
+        return today or build_day()
+
+    def plans(self) -> dict[PlanKey, PlanHistory]:
+        """What the notes say is planned: one history per release or phase boundary, the
+        latest statement holding (see :func:`~sphinxcontrib_releases.schedule.merge_plans`)."""
+        return self._plans()[1]
+
+    def stated_in(self, plan: Plan) -> Announcement | None:
+        """The note that states a plan (the first by path when several state the same)."""
+        return self._plans()[2].get(plan)
+
+    def outcomes(self, today: dt.date) -> dict[PlanKey, Outcome]:
+        """What became of each plan on ``today`` (see
+        :func:`~sphinxcontrib_releases.schedule.outcomes`)."""
+        known = self._outcomes
+        if known is None or known[0] is not self.notes or known[1] != today:
+            announced = ((release, note.date) for release, note in self.releases())
+            known = self._outcomes = (self.notes, today, outcomes(self.plans(), announced, today))
+        return known[2]
+
+    def _plans(self) -> tuple[object, dict[PlanKey, PlanHistory], dict[Plan, Announcement]]:
+        if self._schedule is None or self._schedule[0] is not self.notes:
+            notes = self.notes.values()
+            stated: dict[Plan, Announcement] = {}
+            for note in notes:
+                for plan in note.plans:
+                    stated.setdefault(plan, note)
+            histories = merge_plans((note.date, note.plans) for note in notes)
+            self._schedule = (self.notes, histories, stated)
+        return self._schedule
 
     # -- per-document records --------------------------------------------------------------------
 
@@ -438,6 +482,11 @@ def default_product(config: Config) -> str:
     return get_config(config).product or " ".join(str(config.project or "").split())
 
 
+def build_day() -> dt.date:
+    """The day of the build: what plans are compared with when ``releases_today`` is empty."""
+    return dt.date.today()
+
+
 def get_domain(env: BuildEnvironment) -> ReleasesDomain:
     return cast("ReleasesDomain", env.get_domain("releases"))
 
@@ -504,6 +553,9 @@ def collect_notes(
     touched = {
         k for k in notes.keys() | previous.keys() if not _same(notes.get(k), previous.get(k))
     }
+    today, domain.data["today"] = domain.data["today"], config.today_date or build_day()
+    if today not in {None, domain.data["today"]} and any(n.plans for n in notes.values()):
+        touched.add("")  # another day: plans may be overdue now
     # a release that gains or loses a note or a changelog section: the pages that render it
     # link to the other side, or stop doing so
     before, now = _announcers(previous), _announcers(notes)
@@ -565,7 +617,8 @@ def rewrite_dependents(app: Sphinx, env: BuildEnvironment) -> list[str]:
     digest = hashlib.sha256()
     for key, note in domain.notes.items():
         releases = [(r.product, r.version, r.written) for r in note.releases]
-        digest.update(f"{key}\0{note.title}\0{releases}\n".encode())
+        plans = [(p.key, p.date, p.version) for p in note.plans]
+        digest.update(f"{key}\0{note.title}\0{releases}\0{plans}\n".encode())
     for docname in sorted(domain.data["targets"]):
         digest.update(f"{docname}\0{domain.data['targets'][docname]}\n".encode())
     fingerprint = digest.hexdigest()

@@ -29,7 +29,7 @@ from packaging.version import Version
 from sphinxcontrib_releases import __version__
 from sphinxcontrib_releases.features import plain_text
 from sphinxcontrib_releases.filters import Filters
-from sphinxcontrib_releases.model import Announcement, Phase, product_key
+from sphinxcontrib_releases.model import Announcement, Phase, Plan, Release, product_key
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -75,6 +75,31 @@ class FeedSpec:
             phases=frozenset(self.phases),
         )
         return any(filters.accepts(release, note) for release in note.releases)
+
+    def selects_release(self, release: Release) -> bool:
+        """Whether a release passes the filters (for the entries of a calendar)."""
+        if self.products and release.key[0] not in {product_key(p) for p in self.products}:
+            return False
+        if self.series and release.series not in self.series:
+            return False
+        return not (self.phases and release.phase not in self.phases)
+
+    def selects_plan(self, plan: Plan) -> bool:
+        """Whether a plan passes the filters: a release by the release, a phase boundary by
+        its product, its series and the phase it starts (a freeze or an end of life only when
+        the spec names no phase)."""
+        if plan.release is not None:
+            return self.selects_release(plan.release)
+        if self.products and product_key(plan.product) not in {
+            product_key(p) for p in self.products
+        }:
+            return False
+        if self.series and plan.series not in self.series:
+            return False
+        if not self.phases:
+            return True
+        phase = Phase.parse(plan.kind) if plan.kind != "bugfix" else Phase.FINAL
+        return phase in self.phases
 
 
 def feed_specs(value: Any) -> tuple[FeedSpec, ...]:

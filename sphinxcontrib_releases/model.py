@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeAlias
 
 from packaging.version import InvalidVersion, Version
 
@@ -170,6 +171,112 @@ class Release:
         object.__setattr__(self, "written", state.get("written", ""))
 
 
+# -- plans ----------------------------------------------------------------------------------------
+
+RELEASE = "release"
+"""The :attr:`Plan.kind` of a scheduled release."""
+
+BOUNDARY_KINDS = (
+    "alpha",
+    "beta",
+    "rc",
+    "feature-freeze",
+    "code-freeze",
+    "bugfix",
+    "security",
+    "end-of-life",
+)
+"""The :attr:`Plan.kind` of phase boundaries: the day a phase of a series starts (``beta``:
+the beta phase begins), a freeze, or the series' end of life."""
+
+BOUNDARY_LABELS: Mapping[str, str] = {
+    "alpha": "alpha phase begins",
+    "beta": "beta phase begins",
+    "rc": "release candidate phase begins",
+    "feature-freeze": "feature freeze",
+    "code-freeze": "code freeze",
+    "bugfix": "bugfix phase begins",
+    "security": "security-fix phase begins",
+    "end-of-life": "end of life",
+}
+"""How each boundary reads after its product and series (``Python 3.12 feature freeze``)."""
+
+PlanKey: TypeAlias = tuple[str, str] | tuple[str, str, str]
+"""``(product key, version)`` for releases (a :attr:`Release.key`), ``(product key, series,
+kind)`` for boundaries."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One statement of a note that a release, or a phase boundary, is planned for a day (see
+    :mod:`sphinxcontrib_releases.schedule`, which reads them)."""
+
+    version: str
+    """The version as written (``3.12.0a2``, ``2.4``), or the words it was resolved from
+    (``The second candidate``); ``""`` for a phase boundary."""
+    release: Release | None
+    """The release planned, normalised, of the plan's :attr:`product`; ``None`` for a phase
+    boundary."""
+    date: dt.date
+    line: int
+    """The 1-based line of the file where the sentence (or front matter key) stands."""
+    kind: str = RELEASE
+    """:data:`RELEASE` or one of :data:`BOUNDARY_KINDS`."""
+    series: str | None = None
+    """``major.minor``: the series of the release, or the one whose phase starts."""
+    product: str | None = None
+    inferred: bool = False
+    """True when :attr:`release` was resolved from words and the note's own release."""
+    source: str = "body"
+    """Where the statement comes from: ``body`` or ``front matter``."""
+    sentence: str = ""
+    """The sentence, as plain text and cut short, that states the plan (``""`` for front
+    matter), for ``inspect`` and for messages."""
+
+    def __post_init__(self) -> None:
+        # the release planned is the plan's product's: its key is then the plan's
+        release = self.release
+        if release is not None and release.product != self.product:
+            object.__setattr__(
+                self, "release", Release(release.version, self.product, release.written)
+            )
+
+    @property
+    def key(self) -> PlanKey:
+        """What plans are grouped by: the same release (the :attr:`Release.key` of the release
+        that happens), or the same boundary of the same series, whatever note states it."""
+        if self.release is not None:
+            return self.release.key
+        return product_key(self.product), self.series or "", self.kind
+
+    @property
+    def subject(self) -> str:
+        """What is planned, for people: ``Acme 2.4.0``, ``Python 3.12 beta phase begins``."""
+        if self.release is not None:
+            what = self.release.version
+        else:
+            what = f"{self.series or ''} {BOUNDARY_LABELS.get(self.kind, self.kind)}".strip()
+        return f"{self.product} {what}" if self.product else what
+
+    def with_product(self, product: str | None) -> Plan:
+        """The same plan for another product (spaces in the name tidied)."""
+        return replace(self, product=" ".join(product.split()) if product else None)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "version": self.release.version if self.release is not None else None,
+            "written": self.version or None,
+            "series": self.series,
+            "product": self.product,
+            "date": self.date.isoformat(),
+            "line": self.line,
+            "inferred": self.inferred,
+            "source": self.source,
+            "sentence": self.sentence or None,
+        }
+
+
 @dataclass(frozen=True)
 class Feature:
     """One feature of a feature section: a list item, or a sub-heading written up in prose."""
@@ -238,6 +345,9 @@ class Announcement:
     releases: tuple[Release, ...] = ()
     features: tuple[Feature, ...] = ()
     peps: tuple[int, ...] = ()
+    plans: tuple[Plan, ...] = ()
+    """What the note says is planned: releases and phase boundaries with their dates, from its
+    ``schedule`` front matter and its prose (see :mod:`sphinxcontrib_releases.schedule`)."""
     extra: tuple[tuple[str, Any], ...] = ()
     """Front matter keys the reader does not interpret, in file order."""
     body: str = ""
@@ -296,14 +406,20 @@ class Announcement:
         return tuple(names.values())
 
     def with_default_product(self, product: str) -> Announcement:
-        """The note with ``product`` given to every release that names none."""
-        if not product or all(r.product for r in self.releases):
+        """The note with ``product`` given to every release and plan that names none."""
+        if not product or (
+            all(r.product for r in self.releases) and all(p.product for p in self.plans)
+        ):
             return self
         releases: dict[tuple[str, str], Release] = {}
         for release in self.releases:
             named = release if release.product else release.with_product(product)
             releases.setdefault(named.key, named)
-        return replace(self, releases=tuple(releases.values()))
+        plans: dict[tuple[PlanKey, dt.date], Plan] = {}
+        for plan in self.plans:
+            named_plan = plan if plan.product else plan.with_product(product)
+            plans.setdefault((named_plan.key, named_plan.date), named_plan)
+        return replace(self, releases=tuple(releases.values()), plans=tuple(plans.values()))
 
     @property
     def newest(self) -> Release | None:
@@ -323,6 +439,7 @@ class Announcement:
             "releases": [r.to_json() for r in self.releases],
             "features": [f.to_json() for f in self.features],
             "peps": list(self.peps),
+            "plans": [p.to_json() for p in self.plans],
             "warnings": [p.to_json() for p in self.problems],
             "origins": dict(self.origins),
             "section": self.section,

@@ -1,19 +1,21 @@
-"""What the HTML builders write besides pages: ``releases.json`` and the Atom and RSS feeds.
+"""What the HTML builders write besides pages: ``releases.json``, the Atom and RSS feeds and the
+``releases.ics`` calendar.
 
-Both are written at ``build-finished``, after a successful build, by the ``html``, ``dirhtml``
+All are written at ``build-finished``, after a successful build, by the ``html``, ``dirhtml``
 and ``singlehtml`` builders only. That event runs once per build, in the main process, after
 every page is written, and also when no document was out of date; the domain then holds the
 whole collection and the targets of every document, whether they were read in this build, in
 an earlier one, or in a parallel process. So the files always describe the full collection and
 do not depend on what happened to be re-read.
 
-The pages advertise the feeds with ``<link rel="alternate">`` in their head.
+The pages advertise the feeds and the calendars with ``<link rel="alternate">`` in their head.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,11 +23,14 @@ from typing import TYPE_CHECKING, Any
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from sphinxcontrib_releases import feeds, releases_json
+from sphinxcontrib_releases.calendar import Released, calendar_events, write_calendar
 from sphinxcontrib_releases.config import get_config
 from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
 from sphinxcontrib_releases.locale import N_, _
 from sphinxcontrib_releases.logs import conf_location, warn
-from sphinxcontrib_releases.model import Announcement, Release
+from sphinxcontrib_releases.model import Announcement, PlanKey, Release
+from sphinxcontrib_releases.plans import planned_for
+from sphinxcontrib_releases.schedule import PlanHistory
 from sphinxcontrib_releases.warnings_ import WarningType
 
 if TYPE_CHECKING:
@@ -52,6 +57,16 @@ NO_BASEURL = (
     "they are not written"
 )
 UNDATED = "the note has no date, so the feeds leave it out"
+# Translators: the name of the release calendar (an iCalendar file) of a project
+CALENDAR_TITLE = N_("{project} release calendar")
+# Translators: the name of one of a project's release calendars: "Python release calendar (rc)"
+NAMED_CALENDAR_TITLE = N_("{project} release calendar ({calendar})")
+CALENDAR_LABEL = "iCalendar"
+
+#: The suffix and media type of the calendars.
+CALENDAR_SUFFIX = ".ics"
+CALENDAR_MIME = "text/calendar"
+_NOT_HOST = re.compile(r"[^a-z0-9]+")
 
 
 class Places:
@@ -101,18 +116,25 @@ def write_outputs(app: Sphinx, exception: Exception | None) -> None:
         return
     domain = get_domain(app.env)
     places = Places(app, domain)
-    if get_config(app.config).json:
+    settings = get_config(app.config)
+    if settings.json:
         write_json(app, domain, places)
     write_feeds(app, domain, places)
+    if settings.calendar:
+        write_calendars(app, domain, places)
 
 
 def write_json(app: Sphinx, domain: ReleasesDomain, places: Places) -> None:
     urls: dict[tuple[str, str], str] = {}
+    planned: dict[tuple[str, str], dt.date] = {}
     for note in domain.notes.values():
         for release in note.releases:
             url = places.release(release)
             if url is not None:
                 urls[release.key] = url
+            day = planned_for(domain, release)
+            if day is not None:
+                planned[release.key] = day
     content = releases_json.document(
         (
             (relative_source(note.source, app.confdir), note)
@@ -121,6 +143,7 @@ def write_json(app: Sphinx, domain: ReleasesDomain, places: Places) -> None:
         ),
         urls,
         app.config.html_baseurl,
+        planned,
     )
     path = Path(app.outdir, releases_json.FILENAME)
     path.write_text(releases_json.dumps(content), encoding="utf-8")
@@ -204,6 +227,69 @@ def _in_feeds(note: Announcement, domain: ReleasesDomain) -> bool:
     return any(domain.note_for(r) is note for r in note.releases)
 
 
+def calendar_specs(app: Sphinx) -> tuple[feeds.FeedSpec, ...]:
+    """The main calendar, then the configured ones."""
+    extra: tuple[feeds.FeedSpec, ...] = get_config(app.config).calendars
+    return (feeds.FeedSpec(feeds.MAIN_FEED), *extra)
+
+
+def calendar_title(app: Sphinx, spec: feeds.FeedSpec) -> str:
+    if spec.title:
+        return spec.title
+    if spec.name == feeds.MAIN_FEED:
+        return _(CALENDAR_TITLE).format(project=app.config.project)
+    return _(NAMED_CALENDAR_TITLE).format(project=app.config.project, calendar=spec.name)
+
+
+def uid_domain(base_url: str, project: str) -> str:
+    """The domain of the calendars' ``UID`` values: the host of ``html_baseurl``, else the
+    project's name made into a slug."""
+    authority = base_url.partition("://")[2].partition("/")[0]
+    host = authority.rsplit("@", 1)[-1].split(":", 1)[0].lower()
+    return host or _NOT_HOST.sub("-", project.lower()).strip("-") or "releases"
+
+
+def write_calendars(app: Sphinx, domain: ReleasesDomain, places: Places) -> None:
+    """``releases.ics`` (and the configured calendars): the releases that happened and what is
+    planned, as of ``releases_today`` (its ``DTSTAMP``). A plan that a later release overtook
+    is left out; a phase start that was reached is confirmed."""
+    base = app.config.html_baseurl
+    host = uid_domain(base, str(app.config.project or ""))
+    today = domain.today
+
+    def absolute(url: str | None) -> str | None:
+        return releases_json.join_url(base, url) if url and base else None
+
+    released = [
+        (release, Released(release, note.date, release.product, absolute(places.release(release))))
+        for release, note in domain.releases()
+        if note.date is not None
+    ]
+    outcomes = domain.outcomes(today)
+    shown = {key: h for key, h in domain.plans().items() if outcomes[key].status != "passed"}
+    reached: dict[PlanKey, dt.date | None] = {
+        key: outcomes[key].released_on
+        for key, history in shown.items()
+        if history.plan.release is None and outcomes[key].status == "released"
+    }
+
+    def plan_url(history: PlanHistory) -> str | None:
+        note = domain.stated_in(history.plan)
+        return absolute(places.note(note)) if note is not None else None
+
+    for spec in calendar_specs(app):
+        events = calendar_events(
+            {key: h for key, h in shown.items() if spec.selects_plan(h.plan)},
+            [item for release, item in released if spec.selects_release(release)],
+            domain=host,
+            plan_url=plan_url,
+            today=today,
+            reached=reached,
+        )
+        path = Path(app.outdir, spec.name + CALENDAR_SUFFIX)
+        write_calendar(path, events, name=calendar_title(app, spec), stamp=today)
+
+
 def advertise_feeds(
     app: Sphinx,
     pagename: str,
@@ -211,14 +297,25 @@ def advertise_feeds(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    """``html-page-context``: ``<link rel="alternate">`` to each feed, in every page's head."""
+    """``html-page-context``: ``<link rel="alternate">`` to each feed (with ``html_baseurl``)
+    and each calendar, in every page's head."""
     pathto = context.get("pathto")
-    if app.builder.name not in HTML_BUILDERS or not app.config.html_baseurl or pathto is None:
+    if app.builder.name not in HTML_BUILDERS or pathto is None:
         return
     links = []
-    for spec in feed_specs(app):
-        for suffix, mime, label, _render in _FORMATS:
-            title = escape(f"{feed_title(app, spec)} ({label})")
-            href = escape(pathto(spec.name + suffix, resource=True))
-            links.append(f'<link rel="alternate" type="{mime}" title="{title}" href="{href}" />\n')
+    if app.config.html_baseurl:
+        for spec in feed_specs(app):
+            for suffix, mime, label, _render in _FORMATS:
+                links.append(
+                    _link(mime, f"{feed_title(app, spec)} ({label})", pathto, spec.name + suffix)
+                )
+    if get_config(app.config).calendar:
+        for spec in calendar_specs(app):
+            title = f"{calendar_title(app, spec)} ({CALENDAR_LABEL})"
+            links.append(_link(CALENDAR_MIME, title, pathto, spec.name + CALENDAR_SUFFIX))
     context["metatags"] = context.get("metatags", "") + "".join(links)
+
+
+def _link(mime: str, title: str, pathto: Any, name: str) -> str:
+    href = escape(pathto(name, resource=True))
+    return f'<link rel="alternate" type="{mime}" title="{escape(title)}" href="{href}" />\n'

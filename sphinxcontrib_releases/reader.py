@@ -31,8 +31,9 @@ from sphinxcontrib_releases.features import (
     DEFAULT_STOP_HEADINGS,
     extract_features,
 )
-from sphinxcontrib_releases.model import Announcement, Phase, Problem, Release
+from sphinxcontrib_releases.model import Announcement, Phase, Plan, Problem, Release
 from sphinxcontrib_releases.peps import find_peps
+from sphinxcontrib_releases.schedule import find_schedule, plans_from_front_matter
 from sphinxcontrib_releases.versions import find_releases, parse_version
 from sphinxcontrib_releases.warnings_ import WarningType
 
@@ -245,6 +246,7 @@ def _read_text(
     peps = set(find_peps(title))
     peps.update(find_peps(header.body))
     peps.update(meta.peps())
+    plans = _plans(meta, header, syntax, releases)
     note = Announcement(
         source=source,
         syntax=syntax,
@@ -257,6 +259,7 @@ def _read_text(
         published=meta.published(),
         releases=releases,
         peps=tuple(sorted(peps)),
+        plans=plans,
         extra=tuple((k, v) for k, v in header.fields.items() if k.lower() not in known),
         body=header.body,
         body_line=header.body_line,
@@ -277,6 +280,23 @@ def _with_features(note: Announcement, options: ReaderOptions) -> Announcement:
         drop_items=options.drop_items,
     )
     return replace(note, features=tuple(features))
+
+
+def _plans(
+    meta: _Metadata, header: frontmatter.Header, syntax: str, releases: tuple[Release, ...]
+) -> tuple[Plan, ...]:
+    """What the note says is planned: its ``schedule`` front matter, then what its prose
+    states of anything else. The note's newest release resolves ``the second candidate`` and
+    gives phases their series; its product (else the front matter's) is that of plans that
+    name none."""
+    context = max(releases, key=lambda r: r.sort_key, default=None)
+    product = context.product if context is not None else meta.text("product")
+    stated = meta.schedule(product, context)
+    said = find_schedule(
+        header.body, first_line=header.body_line, syntax=syntax, product=product, context=context
+    )
+    keys = {plan.key for plan in stated}
+    return stated + tuple(plan for plan in said if plan.key not in keys)
 
 
 def _unusable(
@@ -476,6 +496,19 @@ class _Metadata:
                         series_key,
                         f"series {_shown(series)} contradicts version {release.version}",
                     )
+
+    def schedule(self, product: str | None, context: Release | None) -> tuple[Plan, ...]:
+        """The plans of the ``schedule`` key; each entry that is not a version (or a phase)
+        and a date warns."""
+        found = self.first("schedule")
+        if found is None:
+            return ()
+        key, value = found
+        plans, problems = plans_from_front_matter(
+            value, self.lines.get(key, 1), product=product, context=context
+        )
+        self.problems.extend(problems)
+        return plans
 
     def peps(self) -> set[int]:
         key, value = self.first("peps") or ("peps", None)

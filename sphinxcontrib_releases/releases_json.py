@@ -36,6 +36,10 @@ Schema, version 1::
             The version as the note writes it (``4.2``, ``1.0.0-beta.2``), for display;
             ``version`` is its normalised form, for comparing.
 
+        ``planned``
+            The day a note planned the release for (an ISO date): its own plan, else, for the
+            first release of a phase, the planned start of the phase; the latest statement holds.
+            ``null`` when no note planned it. Compare it with the announcement's ``date``.
         ``url``
             Where the release is rendered, relative to the output root: the page's address, ``#``
             and the release's anchor (``notes/3.12.0a4.html#release-3-12-0a4``). Its own note
@@ -50,11 +54,15 @@ Schema, version 1::
     ``published`` (boolean), ``features`` (objects with ``text``, ``markdown``, ``section`` and
     ``peps``), ``peps`` (numbers), ``warnings`` (objects with ``type``, ``message`` and
     ``line``: what the reader found wrong with the note) and ``origins`` (where each fact came
-    from: ``{"title": "heading", "date": "date line"}``, an addition).
+    from: ``{"title": "heading", "date": "date line"}``, an addition) and ``plans`` (what the
+    note says is planned, an addition: objects with ``kind``, ``version``, ``written``,
+    ``series``, ``product``, ``date``, ``line``, ``inferred``, ``source`` and ``sentence``; a
+    plan that names no product has the project's, like releases).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -76,13 +84,15 @@ def document(
     notes: Iterable[tuple[str, Announcement]],
     urls: Mapping[tuple[str, str], str],
     base_url: str = "",
+    planned: Mapping[tuple[str, str], dt.date] | None = None,
 ) -> dict[str, Any]:
     """The content of ``releases.json``.
 
     ``notes`` are ``(path relative to the configuration directory, note)`` pairs, ``urls`` the
     address of each rendered release (by :attr:`~sphinxcontrib_releases.model.Release.key`)
-    relative to the output root.
+    relative to the output root, ``planned`` the day each release was planned for.
     """
+    planned = planned or {}
     announcements = []
     for source, note in sorted(notes, key=lambda pair: pair[0]):
         data = note.to_json()
@@ -91,6 +101,8 @@ def document(
             url = urls.get(release.key)
             item["product"] = release.product
             item["written"] = release.display
+            day = planned.get(release.key)
+            item["planned"] = day.isoformat() if day is not None else None
             item["url"] = url
             item["absolute_url"] = join_url(base_url, url) if url and base_url else None
         announcements.append(data)

@@ -58,6 +58,7 @@ FRONT_MATTER_KEYS: Mapping[str, tuple[str, ...]] = {
     "series": ("series",),
     "peps": ("peps",),
     "product": ("product",),
+    "schedule": ("schedule",),
 }
 
 #: Front matter keys whose value is a path or an address that may hold the note's date.

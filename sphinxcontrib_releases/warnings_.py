@@ -55,3 +55,7 @@ class WarningType(enum.StrEnum):
         "A note has no date: the feeds leave it out (when they are written), and the ``check`` "
         "command reports it.",
     )
+    SCHEDULE = (
+        "schedule",
+        "A ``schedule`` front matter entry is not a version (or phase) and a date; it is left out.",
+    )

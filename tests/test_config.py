@@ -53,6 +53,9 @@ def test_option_names_do_not_collide_with_the_older_releases_extension() -> None
         ("releases_front_matter_keys", ["when"], "expected a mapping"),
         ("releases_date_format", "today", "'today' names no part of the date"),
         ("releases_date_format", 8601, "expected a string"),
+        ("releases_today", "2025-02-30", "'2025-02-30' is not a date as 'YYYY-MM-DD'"),
+        ("releases_today", "next Monday", "is not a date as 'YYYY-MM-DD'"),
+        ("releases_phase_colors", {"later": "light"}, "unknown phase 'later'"),
     ],
 )
 def test_bad_values_warn_and_fall_back(

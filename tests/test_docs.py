@@ -85,6 +85,25 @@ def test_demo_index_embeds_a_release_summary(site: SphinxTestApp) -> None:
     assert index.select("ul.releases-features li")
 
 
+def test_demo_shows_planned_rows_slips_and_the_calendar(site: SphinxTestApp) -> None:
+    index = page(site, "demo/index.html")
+    planned = index.select("table.releases-index tr.releases-upcoming")
+    assert [[td.get_text(" ", strip=True) for td in tr.select("td")][:2] for tr in planned] == [
+        ["3.13.4 planned", "2025-06-03"]  # releases_today is 2025-05-01 in docs/conf.py
+    ]
+    series = index.select_one("table.releases-series tbody tr")
+    cells = [td.get_text(" ", strip=True) for td in series.select("td")]
+    assert cells[2:4] == [
+        "3.13.0b1 2024-05-08 planned 2024-05-07",
+        "3.13.0rc1 2024-08-01 planned 2024-07-30",
+    ]
+    (link,) = index.select('link[rel=alternate][type="text/calendar"]')
+    assert link["href"] == "../releases.ics"
+    calendar = (Path(site.outdir) / "releases.ics").read_text(encoding="utf-8")
+    assert "UID:python-3.13.4@sphinxcontrib-releases.readthedocs.io" in calendar
+    assert "DTSTAMP:20250501T000000Z" in calendar
+
+
 def test_config_table_lists_every_option(site: SphinxTestApp) -> None:
     rows = page(site, "configuration.html").select("table.releases-config-table tbody tr")
     assert [row["id"] for row in rows] == [f"confval-{PREFIX}{o.name}" for o in OPTIONS]

@@ -126,6 +126,7 @@ def test_feeds_have_translated_titles_and_standard_dates(german: Any) -> None:
     assert [link["title"] for link in head] == [
         "Veröffentlichungen von Kettle (Atom)",
         "Veröffentlichungen von Kettle (RSS)",
+        "Veröffentlichungskalender von Kettle (iCalendar)",
     ]
     data = json.loads(Path(german.outdir, "releases.json").read_text(encoding="utf-8"))
     assert "2023-04-03" in {entry.get("date") for entry in data["announcements"]}

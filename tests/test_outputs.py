@@ -116,6 +116,7 @@ def test_json_is_inspect_json_with_urls(
     for item in published:
         for release in item["releases"]:
             urls[release["version"]] = (release.pop("url"), release.pop("absolute_url"))
+            assert release.pop("planned") is None  # no note of the project plans anything
             names.add((release.pop("product"), release.pop("written") == release["version"]))
     assert published == inspected
     assert names == {("Kestrel", True)}  # every title names the product
@@ -385,7 +386,8 @@ def test_no_feeds_without_baseurl(make_app: Any, project: Callable[..., Path]) -
     assert "[releases.feed]" in found[0]
     assert "conf.py:8: WARNING" in found[0]  # the line that configures the feeds
     assert sorted(written(app)) == ["releases.json"]
-    assert soup(app, "index.html").find_all("link", rel="alternate") == []
+    links = soup(app, "index.html").find_all("link", rel="alternate")
+    assert [link["type"] for link in links] == ["text/calendar"]  # the calendar needs no base
 
 
 def test_no_feed_warning_without_baseurl_when_no_feed_was_asked_for(
@@ -433,9 +435,12 @@ def test_pages_link_to_the_feeds(
         for link in soup(app, page).find_all("link", rel="alternate")
     ]
     assert links == [
-        (kind, f"{prefix}{name}.{suffix}")
-        for name in ("releases", "k51-pre", "finals")
-        for kind, suffix in (("application/atom+xml", "atom"), ("application/rss+xml", "rss"))
+        *(
+            (kind, f"{prefix}{name}.{suffix}")
+            for name in ("releases", "k51-pre", "finals")
+            for kind, suffix in (("application/atom+xml", "atom"), ("application/rss+xml", "rss"))
+        ),
+        ("text/calendar", f"{prefix}releases.ics"),
     ]
     for _kind, href in links:
         assert (Path(app.outdir, page).parent / href).resolve().is_file()

@@ -536,7 +536,8 @@ def cli_notes(tmp_path: Path) -> Path:
     write(
         tmp_path / "good.md",
         "---\ntitle: Quill 7.4.0 beta 2 is ready\ndate: 2041-05-06\nauthor: Ines Sample\n---\n\n"
-        "# New features\n\n- Lazier imports, see PEP 9201.\n",
+        "# New features\n\n- Lazier imports, see PEP 9201.\n\n"
+        "The first candidate, Quill 7.4.0rc1, is expected on 2041-06-03.\n",
     )
     write(tmp_path / "bad.md", "---\ntitle: Quill 7.4.0 final\ndate: someday\n---\nx\n")
     return tmp_path
@@ -555,6 +556,7 @@ def test_cli_text_summary(cli_notes: Path) -> None:
         "Ines Sample",
         "features: 1",
         "9201",
+        "planned:  Quill 7.4.0rc1 on 2041-06-03 (line 11): The first candidate, Quill 7.4.0rc1,",
     ):
         assert expected in out
 
@@ -577,6 +579,7 @@ def test_cli_json_shape(cli_notes: Path) -> None:
         "releases",
         "features",
         "peps",
+        "plans",
         "warnings",
         "origins",
         # added for changelog sections (keys are only ever added)
@@ -586,6 +589,21 @@ def test_cli_json_shape(cli_notes: Path) -> None:
         "yanked",
         "compare_url",
     }
+    assert good["plans"] == [
+        {
+            "kind": "release",
+            "version": "7.4.0rc1",
+            "written": "7.4.0rc1",
+            "series": "7.4",
+            "product": "Quill",
+            "date": "2041-06-03",
+            "line": 11,
+            "inferred": False,
+            "source": "body",
+            "sentence": "The first candidate, Quill 7.4.0rc1, is expected on 2041-06-03.",
+        }
+    ]
+    assert data[0]["plans"] == []
     assert good["origins"] == {
         "title": "front matter",
         "date": "front matter",
