@@ -70,6 +70,10 @@ from typing import Any, Final, NamedTuple, TypeAlias
 
 from .dates import first_date
 from .features import plain_text
+from .mdlines import atx as _atx
+from .mdlines import content_col as _content_col
+from .mdlines import fence as _fence
+from .mdlines import is_break as _is_break
 from .model import Problem, Release, product_key
 from .versions import parse_version
 from .warnings_ import WarningType
@@ -408,45 +412,6 @@ _DEFINITION: Final = re.compile(r"[ ]{0,3}\[[^\[\]]+\]:[ \t]*\S|\.\.[ \t]+_[^:]+
 
 def _label_key(label: str) -> str:
     return " ".join(label.strip("`").split()).casefold()
-
-
-def _content_col(indent: int, match: re.Match[str]) -> int:
-    """Where an item's content starts (a wide gap after the marker counts as one space)."""
-    gap = match.end() - match.end("m")
-    if gap == 0 or gap > 4:
-        return indent + match.end("m") + 1
-    return indent + match.end()
-
-
-def _atx(body: str) -> tuple[int, str] | None:
-    """The level and text of the ATX heading on a line that starts with ``#``, if it is one."""
-    level = len(body) - len(body.lstrip("#"))
-    if level > 6 or (level < len(body) and body[level] not in " \t"):
-        return None
-    text = body[level:].strip()
-    unclosed = text.rstrip("#")
-    if not unclosed:
-        text = ""
-    elif unclosed != text and unclosed[-1] in " \t":
-        text = unclosed.rstrip()
-    return level, text
-
-
-def _fence(body: str) -> str:
-    """The opening run of a code fence (three or more backticks or tildes), or ``""``."""
-    char = body[0]
-    size = len(body) - len(body.lstrip(char))
-    if size < 3 or (char == "`" and "`" in body[size:]):
-        return ""
-    return body[:size]
-
-
-def _is_break(body: str) -> bool:
-    """A thematic break: three or more of one of ``-*_``, spaces allowed between."""
-    if body[-1] != body[0]:
-        return False
-    squeezed = body.replace(" ", "")
-    return len(squeezed) >= 3 and not squeezed.strip(squeezed[0])
 
 
 def _markdown_blocks(lines: list[str]) -> tuple[list[_Block], dict[str, str]]:

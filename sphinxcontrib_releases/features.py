@@ -22,6 +22,10 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple, TypeAlias
 
+from .mdlines import atx as _atx
+from .mdlines import content_col as _content_col
+from .mdlines import fence as _fence
+from .mdlines import is_break as _is_break
 from .model import Feature
 from .peps import find_peps
 
@@ -193,45 +197,6 @@ _RST_MARKER = re.compile(r"(?P<m>[-*+•]|[0-9]{1,9}[.)]|\([0-9]{1,9}\)|#[.)])(?
 _MD_MARKER_START = frozenset("-*+0123456789")
 _RST_MARKER_START = frozenset("-*+•(#0123456789")
 _RST_ADORNMENTS = frozenset("=-~^\"'`#*+:._")
-
-
-def _content_col(indent: int, match: re.Match[str]) -> int:
-    """Where an item's content starts (a wide gap after the marker counts as one space)."""
-    gap = match.end() - match.end("m")
-    if gap == 0 or gap > 4:
-        return indent + match.end("m") + 1
-    return indent + match.end()
-
-
-def _atx(body: str) -> tuple[int, str] | None:
-    """The level and text of the ATX heading on a line that starts with ``#``, if it is one."""
-    level = len(body) - len(body.lstrip("#"))
-    if level > 6 or (level < len(body) and body[level] not in " \t"):
-        return None
-    text = body[level:].strip()
-    unclosed = text.rstrip("#")
-    if not unclosed:
-        text = ""
-    elif unclosed != text and unclosed[-1] in " \t":
-        text = unclosed.rstrip()
-    return level, text
-
-
-def _fence(body: str) -> str:
-    """The opening run of a code fence (three or more backticks or tildes), or ``""``."""
-    char = body[0]
-    size = len(body) - len(body.lstrip(char))
-    if size < 3 or (char == "`" and "`" in body[size:]):
-        return ""
-    return body[:size]
-
-
-def _is_break(body: str) -> bool:
-    """A thematic break: three or more of one of ``-*_``, spaces allowed between."""
-    if body[-1] != body[0]:
-        return False
-    squeezed = body.replace(" ", "")
-    return len(squeezed) >= 3 and not squeezed.strip(squeezed[0])
 
 
 # The seven kinds of CommonMark HTML blocks: how each starts and what ends it. The first five end

@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterator
 from typing import Final, NamedTuple
 
+from sphinxcontrib_releases.mdlines import fence as _fence
+
 __all__ = ["PROSE_DIRECTIVES", "Paragraph", "paragraphs", "sentences"]
 
 
@@ -54,15 +56,6 @@ PROSE_DIRECTIVES: Final = frozenset(
     )
 )
 """reST directives whose content is prose; every other directive's content is stepped over."""
-
-
-def _fence(body: str) -> str:
-    """The opening run of a code fence (three or more backticks or tildes), or ``""``."""
-    char = body[0]
-    size = len(body) - len(body.lstrip(char))
-    if size < 3 or (char == "`" and "`" in body[size:]):
-        return ""
-    return body[:size]
 
 
 def _atx(body: str) -> tuple[int, str] | None:
