@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinxcontrib_releases.locale import N_, _, day
 from sphinxcontrib_releases.model import Announcement, Phase, Release
@@ -164,3 +165,18 @@ def byline(note: Announcement, config: Config) -> nodes.paragraph | None:
         words = _(COMPARE)
         line += nodes.reference(words, words, refuri=note.compare_url, classes=["releases-compare"])
     return line
+
+
+class BadgeAnchors(SphinxPostTransform):
+    """LaTeX: a badge's anchors stand on a target before it, since the LaTeX writer makes labels
+    of targets but not of inline text (links to a release land on its badge)."""
+
+    builders = ("latex",)
+    default_priority = 5  # before references are resolved
+
+    def run(self, **kwargs: object) -> None:
+        for badge_node in list(self.document.findall(nodes.inline)):
+            if "releases-badge" in badge_node["classes"] and badge_node["ids"]:
+                target = nodes.target("", "", ids=badge_node["ids"])
+                badge_node["ids"] = []
+                badge_node.parent.insert(badge_node.parent.index(badge_node), target)

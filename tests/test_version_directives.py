@@ -114,11 +114,6 @@ def test_links_in_latex(make_app: Any, project: Callable[[str], Path]) -> None:
     assert r"\hyperref" not in removed  # no link
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a release's anchor is an id on its badge (badges.py/render.py), which the LaTeX "
-    "writer drops: links to releases, the release role's too, have no LaTeX label to land on",
-)
 def test_release_anchors_have_latex_labels(make_app: Any, project: Callable[[str], Path]) -> None:
     assert r"\label{\detokenize{notes/2.0.0:release-2-0-0}}" in latex(make_app, project)
 
