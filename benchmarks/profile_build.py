@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Where a build's time goes: the extension's own code, sphinx-design, garbage collection.
 
-Builds the same generated notes as ``run.py`` twice, plain Sphinx + MyST and with the
-extension, each in a fresh process that samples itself with pyinstrument
+Builds the same generated notes as ``run.py`` twice, Sphinx + MyST + sphinx-design and with
+the extension, each in a fresh process that samples itself with pyinstrument
 (``pip install pyinstrument``) and times the garbage collector with ``gc.callbacks``. It prints,
 for both builds, the processor time, the share spent in the collector, in MyST, in sphinx-design
 and in the extension (by entry point: the outermost extension function of each sample), and how
@@ -11,6 +11,8 @@ many docutils nodes the written doctrees hold.
 Usage::
 
     python benchmarks/profile_build.py --n 1000 [--builder html] [--top 12]
+
+``run.py --only profile`` runs the same profile (:func:`profile`) at each of its sizes.
 
 Sampling shares do not depend on how fast the machine happens to be during the run, which
 makes them steadier than comparing two timings on a busy machine.
@@ -95,6 +97,17 @@ def child(srcdir: str, outdir: str, builder: str, top: int) -> dict[str, Any]:
     }
 
 
+def profile(srcdir: Path, outdir: Path, builder: str = "html", top: int = 12) -> dict[str, Any]:
+    """Build a project in a fresh process that samples itself; its figures (see :func:`child`)."""
+    cmd = [sys.executable, __file__, "--builder", builder, "--top", str(top)]
+    cmd += ["--child", str(srcdir), str(outdir)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"profiling {srcdir} failed:\n{done.stderr[-4000:]}")
+    figures: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    return figures
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000, help="notes (default 1000)")
@@ -109,29 +122,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     sys.path.insert(0, str(HERE))
-    from run import EXT, PLAIN, Bench
+    from run import DESIGN, EXT, Bench
 
     shm = Path("/dev/shm")
     workdir = args.workdir or Path(
         tempfile.mkdtemp(prefix="releases-profile-", dir=shm if shm.is_dir() else None)
     )
     bench = Bench(workdir, 1)
-    bench.prepare(args.n, (PLAIN, EXT))
+    bench.prepare(args.n, (DESIGN, EXT))
     figures = {}
-    for project in (PLAIN, EXT):
-        out = workdir / f"profile-{project}"
-        cmd = [sys.executable, __file__, "--builder", args.builder, "--top", str(args.top)]
-        cmd += ["--child", str(bench.srcdir(project, args.n)), str(out)]
+    for project in (DESIGN, EXT):
         bench.say(f"profiling the {project} build of {args.n} notes...")
-        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            sys.stderr.write(done.stderr)
-            return done.returncode
-        figures[project] = json.loads(done.stdout.splitlines()[-1])
+        figures[project] = profile(
+            bench.srcdir(project, args.n), workdir / f"profile-{project}", args.builder, args.top
+        )
 
-    plain, ours = figures[PLAIN], figures[EXT]
+    plain, ours = figures[DESIGN], figures[EXT]
     print(f"{args.builder} build of {args.n} notes, sampled (shares of each build's samples)\n")
-    print("| | plain Sphinx + MyST | with the extension |")
+    print("| | Sphinx + MyST + sphinx-design | with the extension |")
     print("| --- | --- | --- |")
     print(f"| processor time | {plain['cpu']:.1f} s | {ours['cpu']:.1f} s |")
     print(

@@ -1,33 +1,43 @@
 #!/usr/bin/env python3
 """Benchmarks of sphinxcontrib-releases, and its performance budget.
 
-One run generates a collection of notes (``generate.py``) and measures, on those same notes:
+One run generates collections of notes (``generate.py``), or takes a folder of real notes
+(``--notes DIR``), and measures on those same notes:
 
 * the reader's throughput, cold and with the parse cache (``NoteCache``) warm;
 * per shape of collection (``generate.py --shape``): the reader's speed on that shape and its
   accuracy, the share of notes whose releases, date and authors it reads exactly right (of
   changelogs: the share of sections whose version, date and unreleased mark it does);
-* full builds with the extension against the same pages built by plain Sphinx + MyST, for the
-  read phase (``dummy`` builder) and for ``html``; peak memory of each build;
+* at each size of ``--sizes`` (300 and 3,000 notes by default): full ``html`` builds with the
+  extension (its release index, a feature list and the feeds on) against the same pages built
+  by Sphinx + MyST + sphinx-design (the budget's baseline) and by plain Sphinx + MyST, with the
+  read phase (start to the end of Sphinx's consistency check) and the write phase (the rest)
+  timed apart inside each build; peak memory of each build;
+* at each size, a sampled profile of one build with the extension: the share of the
+  extension's own code (by entry point), of sphinx-design, of MyST and of garbage collection;
 * an incremental ``html`` rebuild after one note is edited: which documents are re-read and
   what share of a full build it takes;
 * ``-j 2`` against ``-j 1``;
 * how build time grows from a small to a large collection (300 to 3,000 notes by default);
 * when ablog is installed, the same notes as an ablog site.
 
-Every build is a separate ``python -m sphinx`` process, timed from the outside, with its peak
-memory taken from the kernel's accounting of that one process (``os.wait4``). Each build is
-repeated (best of ``--repeat``), and the projects take turns so that a drift of the machine
-hits all of them alike.
+Every build is a separate ``python -m sphinx`` process, timed from the outside by its processor
+time (user + system, with its workers) unless ``--clock wall``, with its peak memory taken from
+the kernel's accounting of that one process (``os.wait4``). Each build is repeated (best of
+``--repeat``; medians are reported too), and the projects take turns in ABBA order (plain,
+design, ext, then ext, design, plain, ...) so that a drift of the machine hits all of them alike.
+The machine's load average is recorded at every build.
 
 Usage::
 
-    python benchmarks/run.py                  # the full run (about 45 minutes on 2 cores)
-    python benchmarks/run.py --quick          # small sizes, one repeat: a minute or two
-    python benchmarks/run.py --n 1000 --scale 300 3000 --repeat 3 --json results.json
+    python benchmarks/run.py                          # the full run (an hour or more on 2 cores)
+    python benchmarks/run.py --quick                  # small sizes, one repeat: a few minutes
+    python benchmarks/run.py --only compare profile --sizes 300,3000 --repeat 5 --write-docs
+    python benchmarks/run.py --only compare --notes path/to/notes --repeat 5
 
-The Markdown table goes to standard output; progress goes to standard error. Only the
-standard library and the project's own dependencies are used (ablog when present).
+The Markdown table goes to standard output; progress goes to standard error. ``--write-docs``
+rewrites the marked results block of ``docs/benchmarks.md``. Only the standard library and the
+project's own dependencies are used (ablog when present, pyinstrument for the profile).
 """
 
 from __future__ import annotations
@@ -53,16 +63,17 @@ HERE = Path(__file__).resolve().parent
 
 # -- the budget ---------------------------------------------------------------------------------
 
-READ_BUDGET = 1.10
-"""Read phase (``dummy`` builder) with the extension, at most this many times plain."""
+READ_BUDGET = 1.05
+"""Read phase of an ``html`` build with the extension, at most this many times the baseline's
+(Sphinx + MyST + sphinx-design, the packages a user of the extension has anyway)."""
 HTML_BUDGET = 1.05
-"""Full ``html`` build with the extension, at most this many times plain."""
+"""Full ``html`` build with the extension, at most this many times the baseline's."""
 INCREMENTAL_BUDGET = 0.10
 """An incremental rebuild after one edited note, at most this share of a full build."""
 SCALING_BUDGET = 1.2
 """Growth from the small to the large collection, at most this many times linear."""
 MEMORY_BUDGET = 1.2
-"""Peak memory with the extension, at most this many times plain."""
+"""Peak memory with the extension, at most this many times the baseline's."""
 COLD_BUDGET = 2_000
 """Notes per second the reader parses with an empty cache, at least."""
 WARM_BUDGET = 20_000
@@ -78,25 +89,48 @@ CHANGELOG_BUDGET = 2_000
 # -- the projects -------------------------------------------------------------------------------
 
 PLAIN, DESIGN, EXT, ABLOG = "plain", "design", "ext", "ablog"
+NAMES = {
+    PLAIN: "Sphinx + MyST",
+    DESIGN: "Sphinx + MyST + sphinx-design",
+    EXT: "the extension",
+    ABLOG: "ablog",
+}
 
-BASE_CONF = """\
+MARK_VARIABLE = "RELEASES_BENCH_MARK"
+"""Where a build writes the processor time it had used when its read phase ended."""
+
+BASE_CONF = f"""\
 project = "Benchmark"
 extensions = ["myst_parser"]
 # a minimal theme and no sidebars, so that the theme's own per-page cost stays out
 html_theme = "basic"
-html_sidebars = {"**": []}
+html_sidebars = {{"**": []}}
 html_baseurl = "https://example.org/"
 # the front matter's title becomes the page title (the extension does this by itself)
 myst_title_to_header = True
 exclude_patterns = ["_build"]
+
+
+def setup(app):
+    # the benchmark's own clock: processor time used when the read phase ends (after the
+    # environment is pickled and checked), the same event in every project
+    import os, time
+
+    def mark(app, env):
+        path = os.environ.get("{MARK_VARIABLE}")
+        if path:
+            with open(path, "w") as out:
+                out.write(repr(time.process_time()))
+
+    app.connect("env-check-consistency", mark, priority=900)
 """
+
+NOTE_PATTERNS = 'releases_notes = ["notes/*.md", "notes/*.rst"]\n'
 
 CONF = {
     PLAIN: BASE_CONF,
     DESIGN: BASE_CONF + 'extensions.append("sphinx_design")\n',
-    EXT: BASE_CONF
-    + 'extensions.append("sphinxcontrib_releases")\n'
-    + 'releases_notes = ["notes/*.md", "notes/*.rst"]\n',
+    EXT: BASE_CONF + 'extensions.append("sphinxcontrib_releases")\n' + NOTE_PATTERNS,
     ABLOG: BASE_CONF
     + 'extensions.append("ablog")\n'
     + 'blog_post_pattern = "notes/*"\n'
@@ -104,13 +138,29 @@ CONF = {
     + 'post_date_format = "%Y-%m-%d"\n',
 }
 
-GLOB_INDEX = "# Releases\n\n```{toctree}\n:glob:\n:maxdepth: 1\n\nnotes/*\n```\n"
+GLOB_INDEX = "# Releases\n\n```{toctree}\n:glob:\n:maxdepth: 1\n\nfeatures\nnotes/**\n```\n"
 INDEX = {
     PLAIN: GLOB_INDEX,
     DESIGN: GLOB_INDEX,
-    EXT: "# Releases\n\n```{release-index}\n:toctree:\n```\n",
+    EXT: "# Releases\n\n```{toctree}\nfeatures\n```\n\n```{release-index}\n:toctree:\n```\n",
     ABLOG: GLOB_INDEX,
 }
+FEATURES_PAGE = "# Features\n\nThe features of every release.\n"
+FEATURES = {
+    PLAIN: FEATURES_PAGE,
+    DESIGN: FEATURES_PAGE,
+    EXT: FEATURES_PAGE + "\n```{feature-list}\n```\n",
+    ABLOG: FEATURES_PAGE,
+}
+"""A page of features in every project: the extension's lists them all, the others do not."""
+
+
+def note_patterns(notes: Path) -> str:
+    """``releases_notes`` for a folder of notes: its Markdown and reST files, at any depth."""
+    suffixes = sorted({p.suffix for p in notes.rglob("*") if p.suffix in {".md", ".rst"}})
+    patterns = [f"notes/**/*{suffix}" for suffix in suffixes] or ["notes/**/*.md"]
+    return f"releases_notes = {patterns!r}\n"
+
 
 # -- pure helpers: parsing Sphinx's output, verdicts, the table ---------------------------------
 
@@ -144,6 +194,15 @@ def best(values: Iterable[float]) -> float:
     return min(values)
 
 
+def median(values: Iterable[float]) -> float:
+    """The median of repeated timings (the mean of the middle two for an even count)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
 def verdict(ok: bool | None) -> str:
     return "—" if ok is None else ("PASS" if ok else "MISS")
 
@@ -158,19 +217,21 @@ class Row:
     ratio: str = "—"
     budget: str = "—"
     ok: bool | None = None
+    median: str = "—"
+    """The ratio of the medians, where the ratio is of best times."""
 
     @property
     def result(self) -> str:
         return verdict(self.ok)
 
 
-HEADERS = ("Measure", "Baseline", "Measured", "Ratio", "Budget", "Result")
+HEADERS = ("Measure", "Baseline", "Measured", "Ratio", "Budget", "Result", "Median ratio")
 
 
 def format_table(rows: Sequence[Row]) -> str:
     """A Markdown table, columns padded so that it also reads well as plain text."""
     cells = [list(HEADERS)] + [
-        [r.measure, r.baseline, r.measured, r.ratio, r.budget, r.result] for r in rows
+        [r.measure, r.baseline, r.measured, r.ratio, r.budget, r.result, r.median] for r in rows
     ]
     widths = [max(len(row[i]) for row in cells) for i in range(len(HEADERS))]
 
@@ -221,6 +282,18 @@ class Build:
     warnings: int
     update: tuple[int, int, int] | None
     reread: list[str] = field(default_factory=list)
+    read_cpu: float | None = None
+    """Processor time used by the end of the read phase (``-j 1`` builds: all of the read)."""
+    load: float | None = None
+    """The machine's one-minute load average when the build started."""
+
+    def time(self, clock: str, phase: str = "build") -> float:
+        """Seconds of the whole build, or of its ``read`` or ``write`` phase (processor time)."""
+        if phase == "build":
+            return self.cpu if clock == "cpu" else self.wall
+        if self.read_cpu is None:
+            raise ValueError(f"no read mark for {self.project} n={self.n}")
+        return self.read_cpu if phase == "read" else self.cpu - self.read_cpu
 
 
 def run_process(
@@ -247,7 +320,13 @@ class Bench:
     """The scratch projects of one run and every build made in it."""
 
     def __init__(
-        self, workdir: Path, repeat: int, clock: str = "wall", *, log: Any = sys.stderr
+        self,
+        workdir: Path,
+        repeat: int,
+        clock: str = "cpu",
+        *,
+        log: Any = sys.stderr,
+        notes: Path | None = None,
     ) -> None:
         self.workdir = workdir
         self.repeat = repeat
@@ -256,6 +335,13 @@ class Bench:
         self.builds: list[Build] = []
         self.prepared: dict[int, list[Path]] = {}
         self.env = dict(os.environ, PYTHONHASHSEED="0", LC_ALL="C.UTF-8", NO_COLOR="1")
+        # byte-compiled modules, as an installed package has them: a checkout run with
+        # PYTHONDONTWRITEBYTECODE would otherwise compile the extension's source in every build
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+        self.compiled = False
+        self.notes = notes
+        """A folder of real notes (``--notes``): used, as its size, instead of generated ones."""
+        self.folder_size = len(folder_notes(notes)) if notes is not None else None
 
     def say(self, message: str) -> None:
         print(message, file=self.log, flush=True)
@@ -269,19 +355,28 @@ class Bench:
         return self.root(n) / project
 
     def prepare(self, n: int, projects: Iterable[str] = (PLAIN, EXT)) -> list[Path]:
-        """Generate ``n`` notes once and lay out each project around a copy of them."""
+        """Generate ``n`` notes once (or copy the ``--notes`` folder, when ``n`` is its size)
+        and lay out each project around a copy of them."""
+        notes = self.root(n) / "notes"
         if n not in self.prepared:
-            notes = self.root(n) / "notes"
             if notes.exists():
                 shutil.rmtree(notes)
-            notes.mkdir(parents=True)
-            self.prepared[n] = _generate(notes, n) if n else []
+            if self.notes is not None and n == self.folder_size:
+                shutil.copytree(self.notes, notes)
+                self.prepared[n] = folder_notes(notes)
+            else:
+                notes.mkdir(parents=True)
+                self.prepared[n] = _generate(notes, n) if n else []
         for project in projects:
             src = self.srcdir(project, n)
             if not src.exists():
-                shutil.copytree(self.root(n) / "notes", src / "notes")
-                (src / "conf.py").write_text(CONF[project], encoding="utf-8")
+                shutil.copytree(notes, src / "notes")
+                conf = CONF[project]
+                if project == EXT and self.notes is not None and n == self.folder_size:
+                    conf = conf.replace(NOTE_PATTERNS, note_patterns(notes))
+                (src / "conf.py").write_text(conf, encoding="utf-8")
                 (src / "index.md").write_text(INDEX[project], encoding="utf-8")
+                (src / "features.md").write_text(FEATURES[project], encoding="utf-8")
         return self.prepared[n]
 
     # -- builds --------------------------------------------------------------------------------
@@ -290,9 +385,27 @@ class Bench:
         base = self.root(n) / "_build" / f"{project}-{builder}-j{jobs}"
         return base / "out", base / "doctrees"
 
+    def compile_modules(self) -> None:
+        """Byte-compile the extension where it is run from (its ``__pycache__``, ignored by git)
+        once, before the first build, so that no build pays for compiling it; the installed
+        packages have theirs already."""
+        if self.compiled:
+            return
+        self.compiled = True
+        spec = importlib.util.find_spec("sphinxcontrib_releases")
+        if spec is None or not spec.submodule_search_locations:
+            return
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", *spec.submodule_search_locations],
+            env=self.env,
+            check=False,
+            stdout=subprocess.DEVNULL,
+        )
+
     def build(
         self, project: str, n: int, builder: str = "html", jobs: int = 1, *, fresh: bool = True
     ) -> Build:
+        self.compile_modules()
         out, doctrees = self.outdirs(project, n, builder, jobs)
         if fresh:
             shutil.rmtree(out.parent, ignore_errors=True)
@@ -300,8 +413,12 @@ class Bench:
         cmd = [sys.executable, "-m", "sphinx", "-b", builder, "-N", "-j", str(jobs)]
         cmd += ["-d", str(doctrees), str(self.srcdir(project, n)), str(out)]
         log = out.parent / f"log-{len(self.builds)}.txt"
-        wall, cpu, rss, code = run_process(cmd, log, self.env)
+        mark = out.parent / f"mark-{len(self.builds)}.txt"
+        mark.unlink(missing_ok=True)
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+        wall, cpu, rss, code = run_process(cmd, log, {**self.env, MARK_VARIABLE: str(mark)})
         output = log.read_text(encoding="utf-8", errors="replace")
+        read_cpu = float(mark.read_text()) if mark.exists() and jobs == 1 else None
         if code != 0:
             tail = "\n".join(output.splitlines()[-20:])
             raise RuntimeError(f"{' '.join(cmd)} failed ({code}); see {log}\n{tail}")
@@ -318,10 +435,16 @@ class Bench:
             warnings=count_warnings(output),
             update=parse_update(output),
             reread=parse_reread(output) if not fresh else [],
+            read_cpu=read_cpu,
+            load=load,
         )
         self.builds.append(made)
-        what = f"{project:<5} n={n:<5} {builder:<5} -j{jobs} {made.kind:<11}"
-        self.say(f"  {what} {wall:7.2f} s  {rss / 1024:6.0f} MB  {made.warnings} warnings")
+        what = f"{project:<6} n={n:<5} {builder:<5} -j{jobs} {made.kind:<11}"
+        phases = f" (read {read_cpu:6.2f} s)" if read_cpu is not None else ""
+        self.say(
+            f"  {what} {wall:7.2f} s wall {cpu:7.2f} s cpu{phases} {rss / 1024:5.0f} MB "
+            f"{made.warnings} warnings, load {load if load is not None else 0:.1f}"
+        )
         return made
 
     def find(
@@ -336,10 +459,11 @@ class Bench:
     def full_builds(
         self, projects: Sequence[str], n: int, builder: str = "html", jobs: int = 1
     ) -> dict[str, list[Build]]:
-        """``repeat`` fresh builds of each project (those not made yet), taking turns."""
+        """``repeat`` fresh builds of each project (those not made yet), taking turns in ABBA
+        order: forwards, then backwards, so that no project always comes first."""
         self.prepare(n, projects)
-        for _ in range(self.repeat):
-            for project in projects:
+        for round_ in range(self.repeat):
+            for project in abba(projects, round_):
                 if len(self.find(project, n, builder, jobs)) < self.repeat:
                     self.build(project, n, builder, jobs)
         return {p: self.find(p, n, builder, jobs) for p in projects}
@@ -355,9 +479,16 @@ class Bench:
     ) -> float:
         """The best time of the builds made so far, by the run's clock unless told."""
         wanted = clock or self.clock
-        return best(
-            b.cpu if wanted == "cpu" else b.wall for b in self.find(project, n, builder, jobs, kind)
-        )
+        return best(b.time(wanted) for b in self.find(project, n, builder, jobs, kind))
+
+    def phase_times(self, project: str, n: int, phase: str) -> list[float]:
+        """The processor times of a phase (``read``, ``write`` or ``build``) of the full
+        ``-j 1`` ``html`` builds of a project made so far."""
+        clock = "cpu" if phase != "build" else self.clock
+        return [b.time(clock, phase) for b in self.find(project, n)]
+
+    def loads(self) -> list[float]:
+        return [b.load for b in self.builds if b.load is not None]
 
     def peak(self, project: str, n: int, builder: str = "html", jobs: int = 1) -> int:
         return max(b.max_rss_kib for b in self.find(project, n, builder, jobs))
@@ -391,6 +522,16 @@ def _bench_module(name: str) -> Any:
         sys.modules[spec.name] = module  # dataclasses look their module up
         spec.loader.exec_module(module)
     return sys.modules[key]
+
+
+def abba(projects: Sequence[str], round_: int) -> list[str]:
+    """The order of one round of builds: forwards in even rounds, backwards in odd ones."""
+    return list(projects) if round_ % 2 == 0 else list(reversed(projects))
+
+
+def folder_notes(folder: Path) -> list[Path]:
+    """The Markdown and reST notes of a folder (``--notes``), at any depth, sorted."""
+    return sorted(p for p in folder.rglob("*") if p.suffix in {".md", ".rst"} and p.is_file())
 
 
 def _generate(outdir: Path, n: int) -> list[Path]:
@@ -548,8 +689,8 @@ PHASES = (
     "reader",
     "shapes",
     "startup",
-    "read",
-    "html",
+    "compare",
+    "profile",
     "incremental",
     "parallel",
     "scaling",
@@ -557,6 +698,10 @@ PHASES = (
 )
 SHAPES = ("blog-yaml", "rst-notes", "blog-toml", "changelog")
 """The shapes of ``generate.py``, all measured by default."""
+SIZES = (300, 3000)
+"""The collection sizes of the comparison with the baselines."""
+BUILD_PHASES = {"read": "Read phase", "write": "Write phase", "build": "Full html build"}
+BUDGETS = {"read": READ_BUDGET, "build": HTML_BUDGET}
 
 
 @dataclass
@@ -566,10 +711,15 @@ class Settings:
     repeat: int
     phases: tuple[str, ...]
     shapes: tuple[str, ...] = SHAPES
+    sizes: tuple[int, ...] = SIZES
 
 
 def ablog_available() -> bool:
     return importlib.util.find_spec("ablog") is not None
+
+
+def profiler_available() -> bool:
+    return importlib.util.find_spec("pyinstrument") is not None
 
 
 def ratio_row(
@@ -584,7 +734,93 @@ def ratio_row(
         times(value),
         f"≤ {times(limit)}" if limit is not None else "—",
         value <= limit if limit is not None else None,
+        kw.get("median", "—"),
     )
+
+
+def compare_rows(bench: Bench, n: int) -> tuple[list[Row], dict[str, Any]]:
+    """The extension against both baselines at one size: read phase, write phase, whole build
+    (best of the repeats, and the ratio of medians), and peak memory."""
+    rows: list[Row] = []
+    figures: dict[str, Any] = {}
+    for project in (PLAIN, DESIGN, EXT):
+        figures[project] = {
+            phase: {
+                "best": best(bench.phase_times(project, n, phase)),
+                "median": median(bench.phase_times(project, n, phase)),
+                "all": bench.phase_times(project, n, phase),
+            }
+            for phase in BUILD_PHASES
+        }
+        figures[project]["peak_kib"] = bench.peak(project, n)
+    for phase, label in BUILD_PHASES.items():
+        for base in (DESIGN, PLAIN):
+            ours, theirs = figures[EXT][phase], figures[base][phase]
+            rows.append(
+                ratio_row(
+                    f"{label}, N={n}: ext / {NAMES[base]}",
+                    theirs["best"],
+                    ours["best"],
+                    BUDGETS.get(phase) if base == DESIGN else None,
+                    median=times(ours["median"] / theirs["median"]),
+                )
+            )
+    rows.append(
+        ratio_row(
+            f"Full html build, N={n}: sphinx-design alone / Sphinx + MyST",
+            figures[PLAIN]["build"]["best"],
+            figures[DESIGN]["build"]["best"],
+            median=times(figures[DESIGN]["build"]["median"] / figures[PLAIN]["build"]["median"]),
+        )
+    )
+    rows.append(
+        ratio_row(
+            f"Peak memory, html, N={n}: ext / {NAMES[DESIGN]}",
+            bench.peak(DESIGN, n),
+            bench.peak(EXT, n),
+            MEMORY_BUDGET,
+            baseline_text=megabytes(bench.peak(DESIGN, n)),
+            measured_text=megabytes(bench.peak(EXT, n)),
+        )
+    )
+    return rows, figures
+
+
+def profile_rows(bench: Bench, n: int, top: int = 12) -> tuple[list[Row], dict[str, Any]]:
+    """One sampled ``html`` build of the extension's project and of the baseline's."""
+    profiler = _bench_module("profile_build")
+    bench.prepare(n, (DESIGN, EXT))
+    figures = {
+        project: profiler.profile(
+            bench.srcdir(project, n), bench.root(n) / f"profile-{project}", top=top
+        )
+        for project in (DESIGN, EXT)
+    }
+    ours, theirs = figures[EXT], figures[DESIGN]
+    rows = [
+        Row(
+            f"Profile, html, N={n}: the extension's own code, share of its build",
+            measured=percent(ours["packages"].get("sphinxcontrib_releases", 0.0)),
+        ),
+        Row(
+            f"Profile, html, N={n}: sphinx-design, share of the build, ext (baseline)",
+            percent(theirs["packages"].get("sphinx_design", 0.0)),
+            percent(ours["packages"].get("sphinx_design", 0.0)),
+        ),
+        Row(
+            f"Profile, html, N={n}: garbage collection, ext (baseline)",
+            seconds(theirs["gc"]),
+            seconds(ours["gc"]),
+            times(ours["gc"] / theirs["gc"]) if theirs["gc"] else "—",
+        ),
+        Row(
+            f"Profile, html, N={n}: docutils nodes written, ext (baseline)",
+            f"{theirs['nodes']:,}",
+            f"{ours['nodes']:,}",
+            times(ours["nodes"] / theirs["nodes"]) if theirs["nodes"] else "—",
+        ),
+    ]
+    return rows, figures
 
 
 def run(bench: Bench, settings: Settings) -> tuple[list[Row], dict[str, Any]]:
@@ -618,102 +854,87 @@ def run(bench: Bench, settings: Settings) -> tuple[list[Row], dict[str, Any]]:
 
     if "startup" in phases or "scaling" in phases:
         bench.say("start-up: the same projects without notes")
-        bench.full_builds([PLAIN, EXT], 0)
+        bench.full_builds([PLAIN, DESIGN, EXT], 0)
         rows.append(
             ratio_row(
-                "Start-up (html, no notes): ext / plain",
-                bench.best_time(PLAIN, 0),
+                f"Start-up (html, no notes): ext / {NAMES[DESIGN]}",
+                bench.best_time(DESIGN, 0),
                 bench.best_time(EXT, 0),
             )
         )
 
-    if "read" in phases:
-        bench.say(f"read phase (dummy builder), n={n}")
-        bench.full_builds([PLAIN, EXT], n, "dummy")
-        rows.append(
-            ratio_row(
-                f"Read phase (dummy builder), N={n}: ext / plain",
-                bench.best_time(PLAIN, n, "dummy"),
-                bench.best_time(EXT, n, "dummy"),
-                READ_BUDGET,
-            )
-        )
+    if "compare" in phases:
+        figures["compare"] = {}
+        for size in settings.sizes:
+            bench.say(f"html builds, read and write phases, n={size}")
+            bench.full_builds([PLAIN, DESIGN, EXT], size)
+            compared, figures["compare"][size] = compare_rows(bench, size)
+            rows.extend(compared)
 
-    if {"html", "incremental", "ablog"} & set(phases):
-        bench.say(f"full html builds, n={n}")
-        projects = [PLAIN, DESIGN, EXT] + ([ABLOG] if with_ablog else [])
-        bench.full_builds(projects, n)
-        plain, ours = bench.best_time(PLAIN, n), bench.best_time(EXT, n)
-        rows.append(ratio_row(f"Full html build, N={n}: ext / plain", plain, ours, HTML_BUDGET))
+    if "profile" in phases:
+        if not profiler_available():
+            bench.say("pyinstrument is not installed: the profile is left out")
+        else:
+            figures["profile"] = {}
+            for size in settings.sizes:
+                bench.say(f"profiling one html build of each, n={size}")
+                profiled, figures["profile"][size] = profile_rows(bench, size)
+                rows.extend(profiled)
+
+    if with_ablog:
+        bench.say(f"full html builds against ablog, n={n}")
+        bench.full_builds([ABLOG, EXT], n)
+        ours, theirs = bench.best_time(EXT, n), bench.best_time(ABLOG, n)
         rows.append(
-            ratio_row(
-                f"Full html build, N={n}: sphinx-design alone / plain",
-                plain,
-                bench.best_time(DESIGN, n),
+            Row(
+                f"Full html build, N={n}: ext / ablog",
+                seconds(theirs),
+                seconds(ours),
+                times(ours / theirs),
+                f"< {times(ABLOG_BUDGET)}",
+                ours / theirs < ABLOG_BUDGET,
             )
         )
         rows.append(
             ratio_row(
-                f"Peak memory, html, N={n}: ext / plain",
-                bench.peak(PLAIN, n),
+                f"Peak memory, html, N={n}: ext / ablog",
+                bench.peak(ABLOG, n),
                 bench.peak(EXT, n),
-                MEMORY_BUDGET,
-                baseline_text=megabytes(bench.peak(PLAIN, n)),
+                baseline_text=megabytes(bench.peak(ABLOG, n)),
                 measured_text=megabytes(bench.peak(EXT, n)),
             )
         )
-        if with_ablog:
-            theirs = bench.best_time(ABLOG, n)
-            rows.append(
-                Row(
-                    f"Full html build, N={n}: ext / ablog",
-                    seconds(theirs),
-                    seconds(ours),
-                    times(ours / theirs),
-                    f"< {times(ABLOG_BUDGET)}",
-                    ours / theirs < ABLOG_BUDGET,
-                )
-            )
-            rows.append(
-                ratio_row(
-                    f"Peak memory, html, N={n}: ext / ablog",
-                    bench.peak(ABLOG, n),
-                    bench.peak(EXT, n),
-                    baseline_text=megabytes(bench.peak(ABLOG, n)),
-                    measured_text=megabytes(bench.peak(EXT, n)),
-                )
-            )
 
     if "incremental" in phases:
         bench.say(f"incremental html rebuild after editing one note, n={n}")
-        made = bench.incremental([PLAIN, EXT], n)
-        full_plain, full_ours = bench.best_time(PLAIN, n), bench.best_time(EXT, n)
-        inc_plain = bench.best_time(PLAIN, n, kind="incremental")
+        made = bench.incremental([DESIGN, EXT], n)
+        full_base, full_ours = bench.best_time(DESIGN, n), bench.best_time(EXT, n)
+        inc_base = bench.best_time(DESIGN, n, kind="incremental")
         inc_ours = bench.best_time(EXT, n, kind="incremental")
         changed = {
             project: max((b.update or (0, 0, 0))[1] for b in made[project])
-            for project in (PLAIN, EXT)
+            for project in (DESIGN, EXT)
         }
         figures["reread"] = {
             project: sorted({d for b in made[project] for d in b.reread})
-            for project in (PLAIN, EXT)
+            for project in (DESIGN, EXT)
         }
-        allowed = 1 + 1  # the note's own page and the one page that aggregates it (the index)
+        allowed = 1 + 2  # the note's own page and the pages that aggregate it: index, features
         rows.append(
             Row(
-                "Incremental, one note edited: documents re-read, ext (plain)",
-                str(changed[PLAIN]),
+                "Incremental, one note edited: documents re-read, ext (baseline)",
+                str(changed[DESIGN]),
                 str(changed[EXT]),
-                budget=f"≤ {allowed} (the note, the index)",
+                budget=f"≤ {allowed} (the note, the index, the feature list)",
                 ok=changed[EXT] <= allowed,
             )
         )
         rows.append(
             Row(
-                f"Incremental, one note edited, N={n}: rebuild / full build, ext (plain)",
-                f"{percent(inc_plain / full_plain)} ({seconds(inc_plain)})",
+                f"Incremental, one note edited, N={n}: rebuild / full build, ext (baseline)",
+                f"{percent(inc_base / full_base)} ({seconds(inc_base)})",
                 f"{percent(inc_ours / full_ours)} ({seconds(inc_ours)})",
-                times(inc_ours / inc_plain),
+                times(inc_ours / inc_base),
                 f"≤ {percent(INCREMENTAL_BUDGET)}",
                 inc_ours / full_ours <= INCREMENTAL_BUDGET,
             )
@@ -721,22 +942,22 @@ def run(bench: Bench, settings: Settings) -> tuple[list[Row], dict[str, Any]]:
 
     if "parallel" in phases:
         bench.say(f"parallel html builds (-j 2), n={n}")
-        bench.full_builds([PLAIN, EXT], n)
-        bench.full_builds([PLAIN, EXT], n, jobs=2)
+        bench.full_builds([DESIGN, EXT], n)
+        bench.full_builds([DESIGN, EXT], n, jobs=2)
         # wall-clock time only: processor time does not show what a second worker saves
         speedup = {
             project: bench.best_time(project, n, jobs=2, clock="wall")
             / bench.best_time(project, n, clock="wall")
-            for project in (PLAIN, EXT)
+            for project in (DESIGN, EXT)
         }
         rows.append(
             Row(
-                f"Parallel html, N={n}: -j 2 / -j 1 wall-clock, ext (plain)",
-                times(speedup[PLAIN]),
+                f"Parallel html, N={n}: -j 2 / -j 1 wall-clock, ext (baseline)",
+                times(speedup[DESIGN]),
                 times(speedup[EXT]),
                 times(
                     bench.best_time(EXT, n, jobs=2, clock="wall")
-                    / bench.best_time(PLAIN, n, jobs=2, clock="wall")
+                    / bench.best_time(DESIGN, n, jobs=2, clock="wall")
                 ),
             )
         )
@@ -744,12 +965,12 @@ def run(bench: Bench, settings: Settings) -> tuple[list[Row], dict[str, Any]]:
     if "scaling" in phases:
         bench.say(f"scaling, n={lo} and n={hi}")
         for size in (lo, hi):
-            bench.full_builds([PLAIN, EXT], size)
+            bench.full_builds([DESIGN, EXT], size)
         linear = hi / lo
         figures["scaling"] = {}
         for label, offset in (("whole build", False), ("start-up removed", True)):
             growth = {}
-            for project in (PLAIN, EXT):
+            for project in (DESIGN, EXT):
                 zero = bench.best_time(project, 0) if offset else 0.0
                 small = bench.best_time(project, lo) - zero
                 large = bench.best_time(project, hi) - zero
@@ -757,15 +978,84 @@ def run(bench: Bench, settings: Settings) -> tuple[list[Row], dict[str, Any]]:
             figures["scaling"][label] = growth
             rows.append(
                 Row(
-                    f"Scaling html N={lo}→{hi}, {label}: growth / linear, ext (plain)",
-                    times(growth[PLAIN]),
+                    f"Scaling html N={lo}→{hi}, {label}: growth / linear, ext (baseline)",
+                    times(growth[DESIGN]),
                     times(growth[EXT]),
-                    times(growth[EXT] / growth[PLAIN]),
+                    times(growth[EXT] / growth[DESIGN]),
                     f"≤ {times(SCALING_BUDGET)}",
                     growth[EXT] <= SCALING_BUDGET,
                 )
             )
     return rows, figures
+
+
+# -- the docs page ------------------------------------------------------------------------------
+
+DOCS_PAGE = HERE.parent / "docs" / "benchmarks.md"
+DOCS_START = "<!-- results: written by benchmarks/run.py --write-docs; do not edit by hand -->"
+DOCS_END = "<!-- end of results -->"
+
+
+def load_summary(loads: Sequence[float]) -> str:
+    if not loads:
+        return "not recorded"
+    return (
+        f"{min(loads):.1f} to {max(loads):.1f}, median {median(loads):.1f} "
+        "(one-minute load average at the start of each build)"
+    )
+
+
+def docs_block(report: dict[str, Any], table: str) -> str:
+    """The results block of ``docs/benchmarks.md``: how the run was made, the table, and for
+    each profiled size, where the extension's own time goes."""
+    settings, info = report["settings"], report["machine"]
+    versions = ", ".join(f"{name} {v}" for name, v in info["versions"].items() if v)
+    clock = "processor time" if settings["clock"] == "cpu" else "wall-clock time"
+    lines = [
+        DOCS_START,
+        "",
+        f"Run on {report['date']} at commit `{info['commit']}`: `{report['command']}`, "
+        f"best of {settings['repeat']} ({clock}), {report['seconds'] / 60:.0f} minutes. "
+        f"Python {info['python']} on {info['cpus']} CPUs ({info['platform']}); {versions}. "
+        f"Load: {load_summary(report['loads'])}.",
+        "",
+        table,
+    ]
+    for size, profiled in sorted(report["figures"].get("profile", {}).items()):
+        ours, theirs = profiled[EXT], profiled[DESIGN]
+        lines += [
+            "",
+            f"Profile of one `html` build at N = {size} (pyinstrument; the profiler slows "
+            "both builds alike, so read the shares):",
+            "",
+            f"| | {NAMES[DESIGN]} | with the extension |",
+            "| --- | --- | --- |",
+            f"| processor time (profiled) | {theirs['cpu']:.1f} s | {ours['cpu']:.1f} s |",
+            f"| garbage collection | {theirs['gc']:.1f} s | {ours['gc']:.1f} s |",
+            f"| docutils nodes written | {theirs['nodes']:,} | {ours['nodes']:,} |",
+        ]
+        for package, label in (
+            ("sphinxcontrib_releases", "in the extension's code"),
+            ("sphinx_design", "in sphinx-design"),
+            ("myst_parser", "in MyST"),
+        ):
+            lines.append(
+                f"| {label} | {percent(theirs['packages'].get(package, 0.0))} "
+                f"| {percent(ours['packages'].get(package, 0.0))} |"
+            )
+        lines += ["", "| the extension's entry points | share of its build |", "| --- | --- |"]
+        lines += [f"| `{entry}` | {percent(share)} |" for entry, share in ours["entries"].items()]
+    lines += ["", DOCS_END]
+    return "\n".join(lines)
+
+
+def write_docs(path: Path, block: str) -> None:
+    """Replace the marked results block of the page (which must have both markers)."""
+    text = path.read_text(encoding="utf-8")
+    start, end = text.find(DOCS_START), text.find(DOCS_END)
+    if start < 0 or end < start:
+        raise SystemExit(f"{path}: no results block ({DOCS_START} ... {DOCS_END}) to rewrite")
+    path.write_text(text[:start] + block + text[end + len(DOCS_END) :], encoding="utf-8")
 
 
 def machine() -> dict[str, Any]:
@@ -797,12 +1087,38 @@ def machine() -> dict[str, Any]:
     }
 
 
+def sizes_argument(value: str) -> tuple[int, ...]:
+    """``300,3000``: the sizes of the comparison."""
+    try:
+        sizes = tuple(int(part) for part in value.split(",") if part.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r}: expected sizes like 300,3000") from None
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: sizes must be at least 1")
+    return sizes
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        description="Benchmark sphinxcontrib-releases against plain Sphinx + MyST (and ablog)."
+        description="Benchmark sphinxcontrib-releases against Sphinx + MyST + sphinx-design "
+        "and plain Sphinx + MyST (and ablog)."
     )
     parser.add_argument("--quick", action="store_true", help="small sizes and one repeat")
-    parser.add_argument("--n", type=int, help="notes for the main comparisons (default 1000)")
+    parser.add_argument(
+        "--sizes",
+        type=sizes_argument,
+        help="collection sizes of the comparison, comma-separated (default 300,3000)",
+    )
+    parser.add_argument(
+        "--notes",
+        type=Path,
+        metavar="DIR",
+        help="a folder of real notes (.md and .rst, any depth) to build instead of generated "
+        "ones: the comparison, the profile and the other phases use it",
+    )
+    parser.add_argument(
+        "--n", type=int, help="notes for the reader, incremental, -j 2 and ablog (default 1000)"
+    )
     parser.add_argument(
         "--scale",
         type=int,
@@ -810,7 +1126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar=("SMALL", "LARGE"),
         help="the two collection sizes of the scaling test (default 300 3000)",
     )
-    parser.add_argument("--repeat", type=int, help="builds per measurement, best kept (3)")
+    parser.add_argument("--repeat", type=int, help="builds per measurement, best kept (5)")
     parser.add_argument(
         "--only", nargs="+", choices=PHASES, metavar="PHASE", help=f"among {', '.join(PHASES)}"
     )
@@ -824,11 +1140,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--clock",
         choices=("wall", "cpu"),
-        default="wall",
-        help="time builds by the wall clock (default) or by processor time (user + system of "
-        "the build and its workers), steadier on a busy machine; -j 2 is always wall-clock",
+        default="cpu",
+        help="time builds by processor time (default: user + system of the build and its "
+        "workers, steadier on a busy machine) or by the wall clock; -j 2 is always wall-clock, "
+        "the read and write phases always processor time",
     )
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures here")
+    parser.add_argument(
+        "--write-docs",
+        type=Path,
+        nargs="?",
+        const=DOCS_PAGE,
+        metavar="PAGE",
+        help="rewrite the results block of the benchmark page (default docs/benchmarks.md)",
+    )
     parser.add_argument(
         "--workdir",
         type=Path,
@@ -837,13 +1162,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
     args = parser.parse_args(argv)
 
+    notes = args.notes.resolve() if args.notes else None
+    if notes is not None and not folder_notes(notes):
+        parser.error(f"--notes {args.notes}: no .md or .rst files in it")
+    folder = (len(folder_notes(notes)),) if notes is not None else None
+    sizes = folder or args.sizes or ((50, 200) if args.quick else SIZES)
     settings = Settings(
-        n=args.n or (100 if args.quick else 1000),
+        n=folder[0] if folder else args.n or (100 if args.quick else 1000),
         scale=tuple(args.scale or ((50, 200) if args.quick else (300, 3000))),  # type: ignore[arg-type]
-        repeat=args.repeat or (1 if args.quick else 3),
+        repeat=args.repeat or (1 if args.quick else 5),
         phases=tuple(args.only or PHASES),
         shapes=tuple(args.shapes or SHAPES),
+        sizes=sizes,
     )
+    if folder:
+        # a folder has one size: the scaling test and the generated shapes have no meaning
+        settings.phases = tuple(p for p in settings.phases if p not in {"scaling", "shapes"})
     if settings.n < 1 or min(settings.scale) < 1 or settings.repeat < 1:
         parser.error("sizes and --repeat must be at least 1")
     if settings.scale[0] >= settings.scale[1]:
@@ -853,7 +1187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parent = shm if shm.is_dir() and os.access(shm, os.W_OK) else None
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="releases-bench-", dir=parent))
     workdir.mkdir(parents=True, exist_ok=True)
-    bench = Bench(workdir, settings.repeat, args.clock)
+    bench = Bench(workdir, settings.repeat, args.clock, notes=notes)
     bench.say(f"scratch folder: {workdir}")
     started = time.perf_counter()
     try:
@@ -864,28 +1198,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
 
     today = dt.date.today().isoformat()
+    what = f"the notes of {notes}" if notes else f"sizes {', '.join(map(str, settings.sizes))}"
     print(
-        f"sphinxcontrib-releases benchmarks, {today}: N = {settings.n}, scaling "
-        f"{settings.scale[0]}→{settings.scale[1]}, best of {settings.repeat} "
-        f"({'processor' if args.clock == 'cpu' else 'wall-clock'} time), "
-        f"Python {platform.python_version()}, {os.cpu_count()} CPUs\n"
+        f"sphinxcontrib-releases benchmarks, {today}: {what}, N = {settings.n}, best of "
+        f"{settings.repeat} ({'processor' if args.clock == 'cpu' else 'wall-clock'} time), "
+        f"Python {platform.python_version()}, {os.cpu_count()} CPUs, "
+        f"load {load_summary(bench.loads())}\n"
     )
-    print(format_table(rows))
+    table = format_table(rows)
+    print(table)
     missed = [r.measure for r in rows if r.ok is False]
     print(f"\n{len(missed)} budget(s) missed" + (": " + "; ".join(missed) if missed else ""))
     bench.say(f"done in {elapsed / 60:.1f} min")
 
+    report = {
+        "date": today,
+        "command": " ".join(["python benchmarks/run.py", *(argv or sys.argv[1:])]),
+        "settings": {**asdict(settings), "clock": args.clock, "notes": str(notes or "")},
+        "machine": machine(),
+        "seconds": elapsed,
+        "loads": bench.loads(),
+        "rows": [{**asdict(r), "result": r.result} for r in rows],
+        "figures": figures,
+        "builds": [asdict(b) for b in bench.builds],
+    }
     if args.json:
-        report = {
-            "date": today,
-            "settings": {**asdict(settings), "clock": args.clock},
-            "machine": machine(),
-            "seconds": elapsed,
-            "rows": [{**asdict(r), "result": r.result} for r in rows],
-            "figures": figures,
-            "builds": [asdict(b) for b in bench.builds],
-        }
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    if args.write_docs:
+        write_docs(args.write_docs, docs_block(report, table))
+        bench.say(f"wrote the results into {args.write_docs}")
     return 0
 
 

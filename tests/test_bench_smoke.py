@@ -77,7 +77,7 @@ def test_count_warnings(runner: ModuleType) -> None:
 
 def test_format_table_is_aligned_markdown(runner: ModuleType) -> None:
     rows = [
-        runner.ratio_row("Full html build: ext / plain", 10.0, 10.4, 1.05),
+        runner.ratio_row("Full html build: ext / plain", 10.0, 10.4, 1.05, median="1.06x"),
         runner.ratio_row("Read phase: ext / plain", 10.0, 11.5, 1.10),
         runner.Row("Reader, cold", measured="2,500 notes/s", budget="≥ 2,000 notes/s", ok=True),
         runner.Row("Start-up"),
@@ -95,14 +95,17 @@ def test_format_table_is_aligned_markdown(runner: ModuleType) -> None:
         "1.04x",
         "≤ 1.05x",
         "PASS",
+        "1.06x",
     ]
-    assert cells[1][3:] == ["1.15x", "≤ 1.10x", "MISS"]
-    assert cells[2][-1] == "PASS"
-    assert cells[3] == ["Start-up", "—", "—", "—", "—", "—"]
+    assert cells[1][3:] == ["1.15x", "≤ 1.10x", "MISS", "—"]
+    assert cells[2][-2] == "PASS"
+    assert cells[3] == ["Start-up", "—", "—", "—", "—", "—", "—"]
 
 
 def test_units_and_best(runner: ModuleType) -> None:
     assert runner.best([3.2, 2.9, 3.0]) == 2.9
+    assert runner.median([3.2, 2.9, 3.0]) == 3.0
+    assert runner.median([4.0, 1.0, 3.0, 2.0]) == 2.5
     assert runner.megabytes(300 * 1024) == "300 MB"
     assert runner.rate(21_345.6) == "21,346 notes/s"
     assert runner.percent(0.0749) == "7.5%"
@@ -141,3 +144,91 @@ def test_shape_rows_read_every_shape(runner: ModuleType, tmp_path: Path) -> None
     assert figures["rst-notes"]["accuracy"]["notes"] == 30
     assert 0.0 <= figures["blog-toml"]["accuracy"]["shares"]["dates"] <= 1.0
     assert (tmp_path / "shapes" / "rst-notes").is_dir()
+
+
+def test_builds_take_turns_in_abba_order(runner: ModuleType) -> None:
+    projects = ["plain", "design", "ext"]
+    rounds = [runner.abba(projects, r) for r in range(4)]
+    assert rounds[0] == ["plain", "design", "ext"]
+    assert rounds[1] == ["ext", "design", "plain"]
+    assert rounds[2] == rounds[0]
+    assert [order[0] for order in rounds] == ["plain", "ext", "plain", "ext"]
+
+
+def test_sizes_argument(runner: ModuleType) -> None:
+    assert runner.sizes_argument("300,3000") == (300, 3000)
+    assert runner.sizes_argument("50") == (50,)
+    for bad in ("", "0,10", "a,b"):
+        with pytest.raises(runner.argparse.ArgumentTypeError):
+            runner.sizes_argument(bad)
+
+
+def test_note_patterns_follow_the_folder(runner: ModuleType, tmp_path: Path) -> None:
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2024" / "a.md").write_text("# A\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("B\n", encoding="utf-8")
+    assert runner.note_patterns(tmp_path) == "releases_notes = ['notes/**/*.md']\n"
+    (tmp_path / "c.rst").write_text("C\n=\n", encoding="utf-8")
+    assert "'notes/**/*.rst'" in runner.note_patterns(tmp_path)
+    assert [p.name for p in runner.folder_notes(tmp_path)] == ["a.md", "c.rst"]
+
+
+def test_build_phases(runner: ModuleType) -> None:
+    build = runner.Build("ext", 10, "html", 1, "full", 5.0, 4.0, 1, 0, 0, None, read_cpu=2.5)
+    assert build.time("cpu") == 4.0
+    assert build.time("wall") == 5.0
+    assert build.time("cpu", "read") == 2.5
+    assert build.time("cpu", "write") == 1.5
+    unmarked = runner.Build("ext", 10, "html", 2, "full", 5.0, 4.0, 1, 0, 0, None)
+    with pytest.raises(ValueError, match="no read mark"):
+        unmarked.time("cpu", "read")
+
+
+def test_write_docs_replaces_only_the_marked_block(runner: ModuleType, tmp_path: Path) -> None:
+    page = tmp_path / "benchmarks.md"
+    page.write_text(
+        f"# Benchmarks\n\nBefore.\n\n{runner.DOCS_START}\nold\n{runner.DOCS_END}\n\nAfter.\n",
+        encoding="utf-8",
+    )
+    report = {
+        "date": "2026-01-01",
+        "command": "python benchmarks/run.py --quick",
+        "settings": {"repeat": 5, "clock": "cpu"},
+        "machine": {
+            "commit": "abc1234",
+            "python": "3.11.7",
+            "cpus": 2,
+            "platform": "Linux",
+            "versions": {"sphinx": "9.0.4", "ablog": None},
+        },
+        "seconds": 600.0,
+        "loads": [2.0, 3.0, 4.0],
+        "figures": {
+            "profile": {
+                300: {
+                    "design": {"cpu": 9.0, "gc": 1.0, "nodes": 100, "packages": {}, "entries": {}},
+                    "ext": {
+                        "cpu": 9.5,
+                        "gc": 1.1,
+                        "nodes": 120,
+                        "packages": {"sphinxcontrib_releases": 0.03},
+                        "entries": {"collect_notes (domain.py:1)": 0.01},
+                    },
+                }
+            }
+        },
+    }
+    block = runner.docs_block(report, "| table |")
+    runner.write_docs(page, block)
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("# Benchmarks\n\nBefore.\n\n")
+    assert text.endswith(f"{runner.DOCS_END}\n\nAfter.\n")
+    assert "old" not in text
+    assert "best of 5 (processor time)" in text
+    assert "sphinx 9.0.4" in text and "ablog" not in text
+    assert "Load: 2.0 to 4.0, median 3.0" in text
+    assert "| in the extension's code | 0.0% | 3.0% |" in text
+    assert "| `collect_notes (domain.py:1)` | 1.0% |" in text
+    page.write_text("# No block\n", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        runner.write_docs(page, block)
