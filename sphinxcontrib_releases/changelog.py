@@ -91,6 +91,7 @@ __all__ = [
     "Detection",
     "Item",
     "Section",
+    "could_be_changelog",
     "detect",
     "kind_of",
     "parse_override",
@@ -1026,6 +1027,24 @@ def detect(text: str, syntax: str = "markdown") -> Detection:
     """
     _lines, blocks, _links = _scan(text, syntax)
     return _detect(_titles(blocks, syntax))
+
+
+_HEADING_WITH_RELEASE: Final = re.compile(
+    r"^ {0,3}#{1,6}[ \t][^\n]*?(?:[0-9]\.[0-9]|(?i:unreleased))"  # an ATX heading
+    r"|^[^\n]*?(?:[0-9]\.[0-9]|(?i:unreleased))[^\n]*\n[=\-~^\"'`#*+:._]+[ \t]*$",  # underlined
+    re.MULTILINE,
+)
+
+
+def could_be_changelog(text: str) -> bool:
+    """A quick necessary condition for :func:`detect`: at least
+    :data:`MIN_RELEASE_HEADINGS` heading-shaped lines that hold a dotted number or "unreleased"
+    (a release heading names a version of two parts or more, or says it is unreleased). Most
+    notes fail it at once, and are then not scanned as changelogs at all."""
+    for found, _match in enumerate(_HEADING_WITH_RELEASE.finditer(text), start=1):
+        if found >= MIN_RELEASE_HEADINGS:
+            return True
+    return False
 
 
 def parse_override(value: object) -> bool | None:

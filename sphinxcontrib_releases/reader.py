@@ -20,6 +20,7 @@ from sphinxcontrib_releases import frontmatter, sources
 from sphinxcontrib_releases.changelog import (
     FRONT_MATTER_KEY,
     Changelog,
+    could_be_changelog,
     parse_override,
     read_changelog,
 )
@@ -832,7 +833,7 @@ def as_changelog(
         )
         note = replace(note, problems=(*note.problems, problem))
     wanted = options.changelog if override is None else override
-    if wanted is False:
+    if wanted is False or (wanted is None and not could_be_changelog(note.body)):
         return Reading((note,))
     changelog = read_changelog(note.body, note.source, note.syntax, first_line=note.body_line)
     if not (wanted or changelog.is_changelog):

@@ -22,6 +22,7 @@ from sphinxcontrib_releases.changelog import (
     Changelog,
     Detection,
     Section,
+    could_be_changelog,
     detect,
     kind_of,
     parse_override,
@@ -1009,6 +1010,14 @@ def test_an_announcement_of_two_releases_is_not_a_changelog() -> None:
 )
 def test_changelogs_are_detected(text: str, syntax: str) -> None:
     assert detect(text, syntax)
+    assert could_be_changelog(text)  # the quick test lets every changelog through
+
+
+def test_the_quick_test_turns_ordinary_notes_away() -> None:
+    notes = sorted(ANNOUNCEMENTS.glob("*.md"))
+    assert notes
+    for path in notes:
+        assert not could_be_changelog(path.read_text(encoding="utf-8")), path.name
 
 
 def test_detection_rule_share_of_the_release_level() -> None:
@@ -1183,6 +1192,8 @@ def test_any_text(text: str, syntax: str) -> None:
 def test_changelog_shaped_text(pieces: list[str], syntax: str, first_line: int) -> None:
     text = "".join(pieces)
     check(read_changelog(text, "fuzz", syntax, first_line), text, first_line)
+    if detect(text, syntax):  # the quick test never turns a changelog away
+        assert could_be_changelog(text)
 
 
 @FUZZ
