@@ -1,18 +1,34 @@
 """What the aggregate directives share: filters, selection, tables and links to releases.
 
-Aggregates are built while their page is read, from the collection in the domain; links to
-releases are ``pending_xref`` nodes that the domain resolves when the page is written, and the
-domain re-reads or rewrites aggregate pages whenever the collection changes.
+An aggregate is rendered when its page is written, not when it is read: while the page is read
+the directive leaves a :class:`pending_aggregate` (and whatever must exist while pages are read,
+such as the release index's toctree), and :class:`RenderAggregates`, the first post-transform
+of the written page, replaces it with :meth:`AggregateDirective.render`, made from the
+collection in the domain. The content of an aggregate is made from the notes alone, so nothing
+is lost by not reading it: the read-phase transforms of Sphinx do not walk its (often large)
+tables, and the pickled doctree does not hold them. Smart quotes, the one read-phase transform
+that changes such content, are applied to it as it is made (:func:`educate`). Links to releases
+are ``pending_xref`` nodes that the post-transforms after this one resolve; the domain re-reads or
+rewrites aggregate pages whenever the collection changes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from functools import cache
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from docutils import nodes
-from docutils.parsers.rst import directives
+from docutils.frontend import Values, get_default_settings
+from docutils.parsers.rst import Parser, directives
+from docutils.statemachine import StringList
 from sphinx import addnodes
+from sphinx.transforms import SphinxSmartQuotes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import new_document, sphinx_domains
+from sphinx.util.rst import default_role
 
 from sphinxcontrib_releases.badges import badge, status_badge
 from sphinxcontrib_releases.collapse import collapse
@@ -22,11 +38,14 @@ from sphinxcontrib_releases.filters import FILTER_OPTIONS, Filters, parse_filter
 from sphinxcontrib_releases.locale import N_, _, day
 from sphinxcontrib_releases.logs import warn
 from sphinxcontrib_releases.model import Announcement, Release
-from sphinxcontrib_releases.options import CheckedDirective, lenient
+from sphinxcontrib_releases.options import CheckedDirective, Invalid, lenient
+from sphinxcontrib_releases.pep_titles import note_pep_data, title_pep_links
 from sphinxcontrib_releases.warnings_ import WarningType
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
 Cell = Sequence[nodes.Node] | str
 MAX_COLUMN = 40
@@ -42,8 +61,20 @@ PEP_COUNT = N_("{count} PEPs")
 RELEASE_COUNT = N_("{count} releases")
 
 
+class pending_aggregate(nodes.General, nodes.Element):  # noqa: N801 (docutils' node naming)
+    """Where an aggregate goes, until :class:`RenderAggregates` renders it (never written)."""
+
+
+#: Each aggregate directive class by name, to render its placeholders.
+AGGREGATES: dict[str, type[AggregateDirective]] = {}
+
+
 class AggregateDirective(CheckedDirective):
-    """A directive that lists part of the collection, chosen by the shared filters."""
+    """A directive that lists part of the collection, chosen by the shared filters.
+
+    Subclasses implement :meth:`render`, and :meth:`read_time` for what the page needs while
+    it is read; :meth:`render` runs when the page is written (see the module's docstring).
+    """
 
     has_content = False
     filters = Filters()
@@ -54,6 +85,39 @@ class AggregateDirective(CheckedDirective):
         {**dict.fromkeys(FILTER_OPTIONS, directives.unchanged), "reverse": directives.flag}
     )
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        AGGREGATES[cls.__name__] = cls
+
+    def run(self) -> list[nodes.Node]:
+        """While the page is read: :meth:`read_time`, then a placeholder for :meth:`render`."""
+        self.domain.note_aggregate(self.env.docname)
+        note_pep_data(self.env)  # the PEP titles it shows come from that file, if there is one
+        source, line = self.get_source_info()
+        placeholder = pending_aggregate(
+            "",
+            directive=type(self).__name__,
+            name=self.name,
+            options=dict(self.options),
+            lineno=self.lineno,
+            docname=self.env.docname,
+        )
+        placeholder.source, placeholder.line = source, line
+        return [*self.read_time(), placeholder]
+
+    def read_time(self) -> list[nodes.Node]:
+        """What the page must hold while pages are read (a toctree); nothing by default."""
+        return []
+
+    def render(self) -> list[nodes.Node]:
+        """The aggregate, made when its page is written."""
+        raise NotImplementedError
+
+    def quiet_filters(self) -> Filters:
+        """The filters of the options, without a word about bad ones (:meth:`selected` says)."""
+        options = {k: v for k, v in self.options.items() if not isinstance(v, Invalid)}
+        return parse_filters(options)[0]
+
     @property
     def domain(self) -> ReleasesDomain:
         return get_domain(self.env)
@@ -63,8 +127,7 @@ class AggregateDirective(CheckedDirective):
         return get_config(self.config)
 
     def selected(self) -> list[tuple[Release, Announcement]]:
-        """The releases the filters choose (newest first), recording this page as an aggregate."""
-        self.domain.note_aggregate(self.env.docname)
+        """The releases the filters choose (newest first)."""
         self.check_options()
         filters, problems = parse_filters(self.options)
         for problem in problems:
@@ -228,3 +291,131 @@ def date_cell(note: Announcement, config: Config) -> list[nodes.Node]:
     """The note's date, kept on one line in HTML."""
     text = date_text(note, config)
     return [nodes.inline(text, text, classes=["releases-date"])]
+
+
+# -- rendering when the page is written --------------------------------------------------------
+
+
+class _Source(NamedTuple):
+    """What a directive asks its state machine: where it is (for locations)."""
+
+    source: str
+    reporter: Any
+
+    def get_source_and_line(self, lineno: int | None = None) -> tuple[str, int | None]:
+        return self.source, lineno
+
+
+class _State(NamedTuple):
+    document: nodes.document
+
+
+class RenderAggregates(SphinxPostTransform):
+    """Replace each :class:`pending_aggregate` of a page being written with its aggregate."""
+
+    # first: before the documented changes of a feature list are filled in (5) and anything
+    # resolves references or looks at the content
+    default_priority = 4
+
+    def run(self, **kwargs: Any) -> None:
+        domain = get_domain(self.env)
+        if self.env.docname in domain.pages and self.env.docname not in domain.data["aggregates"]:
+            return  # a note page, and no aggregate in it: no need to look
+        for placeholder in list(self.document.findall(pending_aggregate)):
+            made = educate(render(placeholder, self.document), self.document)
+            for node in made:
+                title_pep_links(node, self.env)
+            placeholder.replace_self(made)
+
+
+def render(placeholder: pending_aggregate, document: nodes.document) -> list[nodes.Node]:
+    """The aggregate a placeholder stands for, made by its directive in the page being written."""
+    cls = AGGREGATES[placeholder["directive"]]
+    # builders that assemble one document from many (man, latex, singlehtml) give it their
+    # writer's settings: the parser settings the notes' markup is parsed with come back
+    for name, value in vars(_parser_settings()).items():
+        document.settings.setdefault(name, value)
+    directive = cls(
+        placeholder["name"],
+        [],
+        dict(placeholder["options"]),
+        StringList(),
+        placeholder["lineno"],
+        0,
+        "",
+        _State(document),  # type: ignore[arg-type]
+        _Source(placeholder.source or "", document.reporter),  # type: ignore[arg-type]
+    )
+    with _as_read(directive.env, placeholder["docname"]):
+        # index targets made now (by the ``:pep:`` role) are numbered after those the page got
+        # while it was read, so that no id is used twice
+        following = _next_index(document)
+        while following and directive.env.new_serialno("index") < following - 1:
+            pass
+        return directive.render()
+
+
+@contextmanager
+def _as_read(env: BuildEnvironment, docname: str) -> Iterator[None]:
+    """The environment as while a page is read: its name, the default role and domain, and
+    the roles of the domains (a note's ``:attr:`` in a feature list)."""
+    current = getattr(env, "current_document", None)  # Sphinx 8.2 and later
+    saved = dict(env.temp_data) if current is None else None
+    env.prepare_settings(docname)
+    role = env.config.default_role
+    try:
+        with sphinx_domains(env), default_role(docname, role) if role else nullcontext():
+            yield
+    finally:
+        if current is not None:
+            env.current_document = current
+        else:
+            env.temp_data.clear()  # Sphinx before 8.2: a plain dict
+            for key, value in (saved or {}).items():
+                env.temp_data[key] = value
+
+
+_INDEX_ID = re.compile(r"index-(\d+)")
+
+
+def _next_index(document: nodes.document) -> int:
+    """One past the largest ``index-N`` id of the document."""
+    numbers = (int(m.group(1)) for m in map(_INDEX_ID.fullmatch, document.ids) if m)
+    return max(numbers, default=-1) + 1
+
+
+@cache
+def _parser_settings() -> Values:
+    return get_default_settings(Parser)
+
+
+#: What smart quotes change (with any ``smartquotes_action``): quotes, backticks, dashes,
+#: ellipses, and the escapes that keep them as they are.
+_EDUCATED = ("'", '"', "`", "--", "..", ". .", "\x00")
+
+
+def educate(made: list[nodes.Node], document: nodes.document) -> list[nodes.Node]:
+    """Smart quotes for content made after the read phase, as Sphinx gives the rest of the page.
+
+    Only text that smart quotes could change is handed to them; most aggregates have none.
+    """
+    if not any(_educable(node) for node in made):
+        return made
+    scratch = new_document(document["source"], document.settings)
+    for node in made:
+        node.parent = None
+        scratch += node
+    SphinxSmartQuotes(scratch, None).apply()
+    result = list(scratch.children)
+    for node in result:
+        node.parent = None
+    return result
+
+
+def _educable(node: nodes.Node) -> bool:
+    texts: Iterable[nodes.Node] = node.findall(nodes.Text)
+    return any(mark in str(text) for text in texts for mark in _EDUCATED)
+
+
+def setup_aggregates_rendering(app: Sphinx) -> None:
+    app.add_post_transform(RenderAggregates)

@@ -76,6 +76,7 @@ def setup_changelogs(app: Sphinx) -> None:
 
 
 def setup_aggregates(app: Sphinx) -> None:
+    from sphinxcontrib_releases.aggregate import setup_aggregates_rendering
     from sphinxcontrib_releases.collapse import add_collapse_nodes
     from sphinxcontrib_releases.feature_list import FeatureListDirective
     from sphinxcontrib_releases.pep_index import PepIndexDirective
@@ -85,6 +86,7 @@ def setup_aggregates(app: Sphinx) -> None:
     app.add_directive("feature-list", FeatureListDirective)
     app.add_directive("pep-index", PepIndexDirective)
     add_collapse_nodes(app)  # long lists in their table cells
+    setup_aggregates_rendering(app)
 
 
 def setup_outputs(app: Sphinx) -> None:

@@ -31,7 +31,7 @@ from sphinxcontrib_releases.markup import parse_features
 from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.options import choice, lenient
 from sphinxcontrib_releases.peplinks import link_peps, pep_reference
-from sphinxcontrib_releases.version_directives import changes_list
+from sphinxcontrib_releases.version_directives import changes_placeholder
 
 # What the list shows besides the features (English, translated with ``_`` where shown)
 # Translators: the group of features that stand under no sub-heading of their note
@@ -98,13 +98,19 @@ class FeatureListDirective(AggregateDirective):
     }
     sections_first = True
 
-    def run(self) -> list[nodes.Node]:
+    def read_time(self) -> list[nodes.Node]:
+        if "with-changes" in self.options:
+            # the page is rewritten when the docs' version directives change
+            self.domain.note_change_list(self.env.docname)
+        return []
+
+    def render(self) -> list[nodes.Node]:
         chosen = of_kinds(self.selected(), self.options.get("kinds", frozenset({"feature"})))
         result = self._features(chosen)
         if "with-changes" in self.options:
-            # filled once every page is read: see version_directives.DocumentedChanges
+            # filled next, from what every page recorded: see version_directives.DocumentedChanges
             references = [release.reference for release, _note in chosen]
-            result.append(changes_list(self.domain, self.env.docname, references))
+            result.append(changes_placeholder("", releases=references))
         return result
 
     def _features(self, chosen: list[tuple[Release, Announcement]]) -> list[nodes.Node]:

@@ -29,7 +29,7 @@ TITLED_HEADERS = (N_("PEP"), N_("Title"), N_("Status"), N_("First mentioned in")
 
 
 class PepIndexDirective(AggregateDirective):
-    def run(self) -> list[nodes.Node]:
+    def render(self) -> list[nodes.Node]:
         chosen = self.selected()
         mentions: dict[int, list[Release]] = {}
         for release, note in sorted(chosen, key=lambda pair: pair[0].sort_key):

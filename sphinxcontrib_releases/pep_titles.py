@@ -80,17 +80,22 @@ class PepTitles(SphinxTransform):
     default_priority = 700  # after the PEP links of note pages (render.NotePage, 500)
 
     def apply(self, **kwargs: Any) -> None:
-        if self.env not in _LOADED:
-            return
-        links = [
-            (reference, number)
-            for reference in self.document.findall(nodes.reference)
-            if (number := pep_number(reference)) is not None
-        ]
-        if not links:
-            return
-        data = note_pep_data(self.env)
-        for reference, number in links:
-            info = data.peps.get(number)
-            if info is not None and "reftitle" not in reference:
-                reference["reftitle"] = info.title
+        title_pep_links(self.document, self.env)
+
+
+def title_pep_links(root: nodes.Node, env: BuildEnvironment) -> None:
+    """Give each PEP link under ``root`` its PEP's title as its tooltip, when there is PEP data."""
+    if env not in _LOADED:
+        return
+    links = [
+        (reference, number)
+        for reference in root.findall(nodes.reference)
+        if (number := pep_number(reference)) is not None
+    ]
+    if not links:
+        return
+    data = note_pep_data(env)
+    for reference, number in links:
+        info = data.peps.get(number)
+        if info is not None and "reftitle" not in reference:
+            reference["reftitle"] = info.title

@@ -100,12 +100,16 @@ class ReleaseIndexDirective(AggregateDirective):
         ),
     }
 
-    def run(self) -> list[nodes.Node]:
+    def read_time(self) -> list[nodes.Node]:
+        if "toctree" not in self.options:
+            return []
+        self.filters = self.quiet_filters()
+        return [self._toctree()]
+
+    def render(self) -> list[nodes.Node]:
         chosen = self.selected()
         ahead = upcoming(self.domain, self.filters)
         result: list[nodes.Node] = []
-        if "toctree" in self.options:
-            result.append(self._toctree())
         if not chosen and not ahead:
             return result + self.nothing(chosen, NO_RELEASES)
         groups = self._by_product([*chosen, *ahead])

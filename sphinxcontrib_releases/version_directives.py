@@ -130,12 +130,6 @@ class changes_placeholder(nodes.General, nodes.Element):  # noqa: N801 - docutil
     :class:`DocumentedChanges` before any writer sees it."""
 
 
-def changes_list(domain: ReleasesDomain, docname: str, references: list[str]) -> nodes.Element:
-    """The placeholder for the documented changes of these releases, recorded for rewriting."""
-    domain.note_change_list(docname)
-    return changes_placeholder("", releases=list(references))
-
-
 def _object_name(descname: object) -> str:
     """The object a changeset entry is about: a name (Sphinx 9), or the first of the names
     tuple a description records (Sphinx 8: ``('spin', None)`` for a Python function)."""
