@@ -43,16 +43,27 @@ def link_peps(root: nodes.Element, document: nodes.document, *, index: bool = Tr
     With ``index=False`` the links get no index entry: for lists of releases, which would
     otherwise fill the general index with one entry per row.
     """
+    # one walk finds both; references are linked first, so that index entries are numbered as
+    # they always were (a replaced reference's own text is skipped: its parent is a reference)
+    references: list[nodes.reference] = []
+    texts: list[nodes.Text] = []
+    for node in root.findall():  # no condition: docutils' fastest walk
+        if isinstance(node, nodes.Text):
+            if "pep" in node.lower():  # the cheap test first: most text mentions no PEP
+                texts.append(node)
+        elif isinstance(node, nodes.reference):
+            references.append(node)
+    if not references and not texts:
+        return
     inliner = _inliner(document)
-    for reference in list(root.findall(nodes.reference)):
+    for reference in references:
         match = _PEP_URL.search(reference.get("refuri", ""))
         if match and "pep" not in reference["classes"] and reference.parent is not None:
             target = match.group(1) + (f"#{match.group(2)}" if match.group(2) else "")
             title = reference.astext() or f"PEP {match.group(1)}"
             reference.parent.replace(reference, _role(inliner, title, target, reference, index))
-    for text in list(root.findall(nodes.Text)):
-        # the cheap test first: most text mentions no PEP
-        if text.parent is None or "pep" not in text.lower() or _skipped(text):
+    for text in texts:
+        if text.parent is None or _skipped(text):
             continue
         pieces = _split(text, inliner, index)
         if pieces:
