@@ -22,6 +22,7 @@ release candidate's section in the final release's).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -188,16 +189,29 @@ def _best_match(
     *,
     exact: bool = False,
 ) -> int | None:
-    candidates = {i for word in feature_words for i in index.get(word, ()) if i not in taken}
+    # how many of the feature's words each candidate has ever had: a bound on the words it
+    # shares with the candidate's latest wording, so most candidates are passed over unscored
+    counts = Counter(i for word in feature_words for i in index.get(word, ()))
+    size = len(feature_words)
+    # a score's divisor is at least min(size, SHORT): fewer shared words than this cannot
+    # reach the lowest threshold
+    least = threshold / 2 * min(size, SHORT)
+    peps = set(feature.peps)
     best, best_score = None, 0.0
-    for candidate in sorted(candidates):
+    for candidate in sorted(i for i, n in counts.items() if n >= least and i not in taken):
         entry = merged[candidate]
         if entry.latest.kind != feature.kind:
             continue
         if (exact or entry.latest_note.is_section) and entry.latest_words != feature_words:
             continue
+        other = len(entry.latest_words)
+        shared = min(counts[candidate], other)
+        # the largest score ``shared`` words could give (see :func:`similarity`)
+        bound = shared / (max(size, other) if min(size, other) < SHORT else min(size, other))
+        if bound < threshold / 2 or bound <= best_score:
+            continue  # could not reach the lowest threshold, or beat the best so far
         score = similarity(feature_words, entry.latest_words)
-        needed = threshold / 2 if entry.peps & set(feature.peps) else threshold
+        needed = threshold / 2 if entry.peps & peps else threshold
         if score >= needed and score > best_score:
             best, best_score = candidate, score
     return best
