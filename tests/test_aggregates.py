@@ -335,3 +335,47 @@ def test_lists_link_peps_without_filling_the_general_index(site: Any) -> None:
     assert "notes/a2" in pages  # a note that mentions PEP 9201
     html = (Path(site.outdir) / "index.html").read_text(encoding="utf-8")
     assert "https://peps.python.org/pep-9201/" in html
+
+
+# -- aggregates are rendered when their page is written -------------------------------------------
+
+QUOTED_NOTE = """---
+title: Sprocket 7.0.0 released
+date: 2035-01-02
+author: Dara O'Neill
+---
+
+# New features
+
+-   The "ledger" module -- at last -- reads old files...
+"""
+
+
+def test_aggregates_are_made_when_written_and_smart_quoted(
+    make_app: Any, project: Callable[..., Path]
+) -> None:
+    """While the page is read it holds a placeholder, not the table (Sphinx's read transforms
+    never walk it); what is written is smart-quoted as the rest of the page is."""
+    from sphinxcontrib_releases.aggregate import pending_aggregate
+
+    srcdir = project("aggregates")
+    rewrite(srcdir / "notes" / "quoted.md", QUOTED_NOTE)
+    rewrite(
+        srcdir / "features.rst", "Features\n========\n\n.. feature-list::\n   :group-by: none\n"
+    )
+    rewrite(
+        srcdir / "index.rst",
+        (srcdir / "index.rst")
+        .read_text(encoding="utf-8")
+        .replace("   views\n", "   views\n   features\n"),
+    )
+    app = build(make_app, srcdir)
+    assert warnings_of(app) == []
+    read = app.env.get_doctree("index")
+    assert list(read.findall(pending_aggregate))
+    assert not list(read.findall(lambda node: node.tagname == "table"))
+    index = soup(app, "index.html")
+    assert not index.find_all("pending_aggregate")
+    assert "Dara O\u2019Neill" in index.get_text()
+    features = soup(app, "features.html").get_text()
+    assert "The \u201cledger\u201d module \u2013 at last \u2013 reads old files\u2026" in features
