@@ -330,6 +330,8 @@ class Bench:
     ) -> None:
         self.workdir = workdir
         self.repeat = repeat
+        self.repeats: dict[int, int] = {}
+        """Builds per measurement at some sizes, instead of ``repeat`` (``--sizes 3000:3``)."""
         self.clock = clock
         self.log = log
         self.builds: list[Build] = []
@@ -462,9 +464,10 @@ class Bench:
         """``repeat`` fresh builds of each project (those not made yet), taking turns in ABBA
         order: forwards, then backwards, so that no project always comes first."""
         self.prepare(n, projects)
-        for round_ in range(self.repeat):
+        repeat = self.repeats.get(n, self.repeat)
+        for round_ in range(repeat):
             for project in abba(projects, round_):
-                if len(self.find(project, n, builder, jobs)) < self.repeat:
+                if len(self.find(project, n, builder, jobs)) < repeat:
                     self.build(project, n, builder, jobs)
         return {p: self.find(p, n, builder, jobs) for p in projects}
 
@@ -712,6 +715,8 @@ class Settings:
     phases: tuple[str, ...]
     shapes: tuple[str, ...] = SHAPES
     sizes: tuple[int, ...] = SIZES
+    repeats: dict[int, int] = field(default_factory=dict)
+    """Builds per measurement of the sizes that give their own (``--sizes 3000:3``)."""
 
 
 def ablog_available() -> bool:
@@ -1005,6 +1010,15 @@ def load_summary(loads: Sequence[float]) -> str:
     )
 
 
+def best_of(settings: dict[str, Any]) -> str:
+    """``5``, or ``5 (3 at N = 3000)`` when some sizes have their own repeats."""
+    own = settings.get("repeats") or {}
+    if not own:
+        return str(settings["repeat"])
+    extra = ", ".join(f"{r} at N = {n:,}" for n, r in sorted(own.items()))
+    return f"{settings['repeat']} ({extra})"
+
+
 def docs_block(report: dict[str, Any], table: str) -> str:
     """The results block of ``docs/benchmarks.md``: how the run was made, the table, and for
     each profiled size, where the extension's own time goes."""
@@ -1015,7 +1029,7 @@ def docs_block(report: dict[str, Any], table: str) -> str:
         DOCS_START,
         "",
         f"Run on {report['date']} at commit `{info['commit']}`: `{report['command']}`, "
-        f"best of {settings['repeat']} ({clock}), {report['seconds'] / 60:.0f} minutes. "
+        f"best of {best_of(settings)} ({clock}), {report['seconds'] / 60:.0f} minutes. "
         f"Python {info['python']} on {info['cpus']} CPUs ({info['platform']}); {versions}. "
         f"Load: {load_summary(report['loads'])}.",
         "",
@@ -1087,15 +1101,24 @@ def machine() -> dict[str, Any]:
     }
 
 
-def sizes_argument(value: str) -> tuple[int, ...]:
-    """``300,3000``: the sizes of the comparison."""
+def sizes_argument(value: str) -> tuple[tuple[int, ...], dict[int, int]]:
+    """``300,3000:3``: the sizes of the comparison, and the builds per measurement of those
+    that give their own (``:3``) instead of ``--repeat``."""
+    sizes: list[int] = []
+    repeats: dict[int, int] = {}
     try:
-        sizes = tuple(int(part) for part in value.split(",") if part.strip())
+        for part in (p.strip() for p in value.split(",")):
+            if not part:
+                continue
+            size, _, repeat = part.partition(":")
+            sizes.append(int(size))
+            if repeat:
+                repeats[int(size)] = int(repeat)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r}: expected sizes like 300,3000") from None
-    if not sizes or min(sizes) < 1:
-        raise argparse.ArgumentTypeError(f"{value!r}: sizes must be at least 1")
-    return sizes
+        raise argparse.ArgumentTypeError(f"{value!r}: expected sizes like 300,3000:3") from None
+    if not sizes or min(sizes) < 1 or min(repeats.values(), default=1) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: sizes and repeats must be at least 1")
+    return tuple(sizes), repeats
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -1107,7 +1130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--sizes",
         type=sizes_argument,
-        help="collection sizes of the comparison, comma-separated (default 300,3000)",
+        help="collection sizes of the comparison, comma-separated (default 300,3000); "
+        "SIZE:N builds that size N times instead of --repeat",
     )
     parser.add_argument(
         "--notes",
@@ -1166,7 +1190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if notes is not None and not folder_notes(notes):
         parser.error(f"--notes {args.notes}: no .md or .rst files in it")
     folder = (len(folder_notes(notes)),) if notes is not None else None
-    sizes = folder or args.sizes or ((50, 200) if args.quick else SIZES)
+    sizes, repeats = args.sizes or (None, {})
+    sizes = folder or sizes or ((50, 200) if args.quick else SIZES)
     settings = Settings(
         n=folder[0] if folder else args.n or (100 if args.quick else 1000),
         scale=tuple(args.scale or ((50, 200) if args.quick else (300, 3000))),  # type: ignore[arg-type]
@@ -1188,6 +1213,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="releases-bench-", dir=parent))
     workdir.mkdir(parents=True, exist_ok=True)
     bench = Bench(workdir, settings.repeat, args.clock, notes=notes)
+    bench.repeats = repeats
+    settings.repeats = repeats
     bench.say(f"scratch folder: {workdir}")
     started = time.perf_counter()
     try:
@@ -1201,7 +1228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     what = f"the notes of {notes}" if notes else f"sizes {', '.join(map(str, settings.sizes))}"
     print(
         f"sphinxcontrib-releases benchmarks, {today}: {what}, N = {settings.n}, best of "
-        f"{settings.repeat} ({'processor' if args.clock == 'cpu' else 'wall-clock'} time), "
+        f"{best_of(asdict(settings))} ({'processor' if args.clock == 'cpu' else 'wall'} time), "
         f"Python {platform.python_version()}, {os.cpu_count()} CPUs, "
         f"load {load_summary(bench.loads())}\n"
     )

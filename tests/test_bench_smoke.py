@@ -156,9 +156,12 @@ def test_builds_take_turns_in_abba_order(runner: ModuleType) -> None:
 
 
 def test_sizes_argument(runner: ModuleType) -> None:
-    assert runner.sizes_argument("300,3000") == (300, 3000)
-    assert runner.sizes_argument("50") == (50,)
-    for bad in ("", "0,10", "a,b"):
+    assert runner.sizes_argument("300,3000") == ((300, 3000), {})
+    assert runner.sizes_argument("50") == ((50,), {})
+    assert runner.sizes_argument("300,3000:3") == ((300, 3000), {3000: 3})
+    assert runner.best_of({"repeat": 5, "repeats": {3000: 3}}) == "5 (3 at N = 3,000)"
+    assert runner.best_of({"repeat": 5}) == "5"
+    for bad in ("", "0,10", "a,b", "300:0"):
         with pytest.raises(runner.argparse.ArgumentTypeError):
             runner.sizes_argument(bad)
 
