@@ -104,6 +104,50 @@ def test_demo_shows_planned_rows_slips_and_the_calendar(site: SphinxTestApp) -> 
     assert "DTSTAMP:20250501T000000Z" in calendar
 
 
+def test_warnings_of_a_subproject_are_warnings_of_the_site(tmp_path: Path) -> None:
+    """A subproject's warnings reach the site's build, at their location, and fail it under
+    ``-W``; the site links to the subproject's page as the builder lays pages out."""
+    src = tmp_path / "src"
+    (src / "sub").mkdir(parents=True)
+    (src / "conf.py").write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(DOCS / '_ext')!r})\n"
+        'extensions = ["releases_docs"]\n'
+        'exclude_patterns = ["sub"]\n'
+        'docs_subprojects = {"inner": "sub"}\n',
+        encoding="utf-8",
+    )
+    (src / "index.rst").write_text(
+        "Outer\n=====\n\nSee :releases-site-link:`the inner page <inner/index.html>`.\n",
+        encoding="utf-8",
+    )
+    (src / "sub" / "conf.py").write_text('project = "Inner"\n', encoding="utf-8")
+    (src / "sub" / "index.rst").write_text(
+        "Inner\n=====\n\nSee :doc:`nowhere`.\n", encoding="utf-8"
+    )
+    for builder in ("html", "dirhtml"):
+        app = SphinxTestApp(
+            builder,
+            srcdir=src,
+            builddir=tmp_path / "build",
+            confoverrides={"html_theme": "alabaster"},
+            status=StringIO(),
+            warning=StringIO(),
+            warningiserror=True,
+        )
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        (warning,) = warnings_of(app)
+        assert f"{src / 'sub' / 'index.rst'}:4: WARNING: unknown document: 'nowhere'" in warning
+        assert app.statuscode == 1, builder
+        outer = BeautifulSoup((Path(app.outdir) / "index.html").read_text("utf-8"), "html.parser")
+        assert outer.select_one("a.releases-docs-site-link")["href"] == "inner/index.html"
+        assert (Path(app.outdir) / "inner" / "index.html").is_file()
+        assert (Path(app.doctreedir) / "inner" / "index.doctree").is_file()
+
+
 def test_config_table_lists_every_option(site: SphinxTestApp) -> None:
     rows = page(site, "configuration.html").select("table.releases-config-table tbody tr")
     assert [row["id"] for row in rows] == [f"confval-{PREFIX}{o.name}" for o in OPTIONS]
