@@ -40,7 +40,13 @@ exclude_patterns = [
     "_build",
     # inputs of the examples: shown with literalinclude and rendered with include
     "examples",
+    # a project of its own (see docs_subprojects)
+    "demo-de",
 ]
+
+# Projects of their own that the build of this site builds after it, each into a folder of the
+# site (docs/_ext/releases_docs.py): the demo in German, since a project has one language.
+docs_subprojects = {"de": "demo-de"}
 
 html_theme = "furo"
 html_title = f"sphinxcontrib-releases {release}"

@@ -188,7 +188,7 @@ class AggregateDirective(CheckedDirective):
         xref = self._xref(release, nodes.inline(text, text))
         if not with_badge:
             return [xref]
-        made = [xref, nodes.Text(" "), badge(release, self.settings.phase_colors)]
+        made = [xref, nodes.Text(" "), badge(release)]
         if any(note.yanked for note in self.domain.announcing(release)):
             made.extend([nodes.Text(" "), status_badge("yanked")])
         return made
@@ -196,12 +196,7 @@ class AggregateDirective(CheckedDirective):
     def badge_link(self, release: Release) -> nodes.Node:
         """A badge naming version and phase (and product, when there are several), linked to
         the release."""
-        content = badge(
-            release,
-            self.settings.phase_colors,
-            with_version=True,
-            with_product=self.several_products,
-        )
+        content = badge(release, with_version=True, with_product=self.several_products)
         return self._xref(release, content)
 
     def _xref(self, release: Release, content: nodes.Node) -> addnodes.pending_xref:

@@ -4,6 +4,8 @@ title.
 Badges are plain ``inline`` nodes: sphinx-design's badge classes colour them in HTML, and every
 other builder writes their words (``alpha 4``, ``rc 2``, ``final``) as ordinary text. The words
 are in the project's language; the CSS classes name the phase in English, whatever the language.
+A badge is coloured when its page is written, not when it is read (:class:`BadgeColors`):
+``releases_phase_colors`` is a matter of looks, and changing it only writes the pages again.
 The sections of changelogs add two: ``unreleased`` for the changes not released yet, ``yanked``
 for a release that was withdrawn; their colours are the extension's own (see the stylesheet).
 """
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinxcontrib_releases.config import STATUS_BADGES, get_config
 from sphinxcontrib_releases.locale import N_, _, day
 from sphinxcontrib_releases.model import Announcement, Phase, Release
 
@@ -56,16 +59,18 @@ PLAN_WORDS = {
 }
 
 
+#: The class that names what colours a phase's badge (``releases-phase-alpha``).
+PHASE_CLASS = "releases-phase-"
+
+
 def badge(
     release: Release,
-    colors: Mapping[str, str],
     *,
     with_version: bool = False,
     with_product: bool = False,
 ) -> nodes.inline:
     """One badge; ``with_version`` puts the version as written before the phase
     (``3.12.0a4 · alpha 4``), ``with_product`` the product too (``Acme 1.2 · final``)."""
-    color = colors.get(release.phase.value, "secondary")
     shown = release.name if with_product else release.display
     words = phase_words(release)
     text = f"{shown} · {words}" if with_version else words
@@ -75,10 +80,8 @@ def badge(
         classes=[
             "sd-sphinx-override",
             "sd-badge",
-            f"sd-bg-{color}",
-            f"sd-bg-text-{color}",
             "releases-badge",
-            f"releases-phase-{release.phase.value}",
+            f"{PHASE_CLASS}{release.phase.value}",
         ],
     )
 
@@ -100,27 +103,18 @@ def status_badge(status: str) -> nodes.inline:
     )
 
 
-def plan_badge(status: str, colors: Mapping[str, str]) -> nodes.inline:
+def plan_badge(status: str) -> nodes.inline:
     """The badge of a planned release: ``planned``, or ``overdue`` once its day is past."""
-    color = colors.get(status, "secondary")
     text = _(PLAN_WORDS[status]) if status in PLAN_WORDS else status
     return nodes.inline(
         text,
         text,
-        classes=[
-            "sd-sphinx-override",
-            "sd-badge",
-            f"sd-bg-{color}",
-            f"sd-bg-text-{color}",
-            "releases-badge",
-            f"releases-{status}",
-        ],
+        classes=["sd-sphinx-override", "sd-badge", "releases-badge", f"releases-{status}"],
     )
 
 
 def badges(
     note: Announcement,
-    colors: Mapping[str, str],
     anchors: Mapping[tuple[str, str], str] | None = None,
 ) -> nodes.paragraph | None:
     """A line with a badge per release of the note (``None`` when it announces none), and
@@ -139,7 +133,7 @@ def badges(
     for index, release in enumerate(note.releases):
         if index:
             line += nodes.Text(" ")
-        node = badge(release, colors, with_version=several, with_product=products)
+        node = badge(release, with_version=several, with_product=products)
         if anchors and release.key in anchors:
             node["ids"].append(anchors[release.key])
         line += node
@@ -180,3 +174,39 @@ class BadgeAnchors(SphinxPostTransform):
                 target = nodes.target("", "", ids=badge_node["ids"])
                 badge_node["ids"] = []
                 badge_node.parent.insert(badge_node.parent.index(badge_node), target)
+
+
+def badge_color_key(classes: list[str]) -> str | None:
+    """What colours a badge with these classes: its phase (``alpha``), or the status of a
+    planned release's badge (``planned``, ``overdue``); ``None`` for a badge that has no
+    configurable colour (``unreleased``, ``yanked``) or a node that is no badge."""
+    if "releases-badge" not in classes:
+        return None
+    for name in classes:
+        if name.startswith(PHASE_CLASS):
+            return name[len(PHASE_CLASS) :]
+        if name.startswith("releases-") and name[len("releases-") :] in STATUS_BADGES:
+            return name[len("releases-") :]
+    return None
+
+
+class BadgeColors(SphinxPostTransform):
+    """Colour every badge of a page as ``releases_phase_colors`` says, when the page is written.
+
+    Badges are made when their page is read and kept in the environment; colouring them here
+    means that a new colour reaches every page, read again or not (the option's rebuild level
+    is ``html``). The colour classes go after ``sd-badge``, as sphinx-design writes them."""
+
+    default_priority = 400
+
+    def run(self, **kwargs: object) -> None:
+        colors = get_config(self.config).phase_colors
+        for node in self.document.findall(nodes.inline):
+            key = badge_color_key(node["classes"])
+            if key is None:
+                continue
+            color = colors.get(key, "secondary")
+            classes = [c for c in node["classes"] if not c.startswith("sd-bg-")]
+            at = classes.index("sd-badge") + 1 if "sd-badge" in classes else 0
+            classes[at:at] = [f"sd-bg-{color}", f"sd-bg-text-{color}"]
+            node["classes"] = classes

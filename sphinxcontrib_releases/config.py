@@ -291,6 +291,7 @@ class ReleasesConfig:
         _issue_url,
         types=(str,),
     )
+    # "html": badges are coloured when their page is written (badges.BadgeColors)
     phase_colors: dict[str, str] = _option(  # noqa: RUF009 - a copy per instance
         dict(DEFAULT_PHASE_COLORS),
         "sphinx-design colour of each phase's badge in HTML, and of the ``planned`` and "

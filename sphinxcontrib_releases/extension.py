@@ -116,8 +116,9 @@ def setup_pep_data(app: Sphinx) -> None:
 
 
 def setup_styles(app: Sphinx) -> None:
-    from sphinxcontrib_releases.badges import BadgeAnchors
+    from sphinxcontrib_releases.badges import BadgeAnchors, BadgeColors
 
+    app.add_post_transform(BadgeColors)
     app.add_post_transform(BadgeAnchors)
     app.connect("config-inited", _add_static_path)
     app.add_css_file("sphinxcontrib-releases.css")

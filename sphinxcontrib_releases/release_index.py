@@ -187,7 +187,7 @@ class ReleaseIndexDirective(AggregateDirective):
             return [
                 nodes.inline(text, text, classes=["releases-planned-version"]),
                 nodes.Text(" "),
-                plan_badge(row.status, self.settings.phase_colors),
+                plan_badge(row.status),
             ]
         if column == "date":
             return self._planned_date(row.date)
@@ -303,7 +303,7 @@ class ReleaseIndexDirective(AggregateDirective):
 
     def _planned_start(self, outcome: Outcome) -> list[nodes.Node]:
         """The badge of a phase whose start is planned, and the day."""
-        badge = plan_badge(outcome.status, self.settings.phase_colors)
+        badge = plan_badge(outcome.status)
         return [badge, nodes.Text(" "), *self._planned_date(outcome.history.date)]
 
     def _toctree(self) -> nodes.Node:

@@ -74,13 +74,12 @@ def decorate(
     """Put badges, the byline and the links to the other side (a note's changelog section, a
     section's note) under the title; register a target for each release: on its badge, or
     ``anchor`` when the caller has placed one (a changelog page's section)."""
-    settings = get_config(domain.env.config)
     if anchor is None:
         several = len(note.products) > 1
         anchors = {r.key: release_anchor(document, r, with_product=several) for r in note.releases}
     else:
         anchors = {}
-    line = badges(note, settings.phase_colors, anchors)
+    line = badges(note, anchors)
     position = 0  # after the title and anything Sphinx expects to find first
     while position < len(section.children) and isinstance(
         section[position], (nodes.title, nodes.rubric, nodes.PreBibliographic, nodes.docinfo)

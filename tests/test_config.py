@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from sphinxcontrib_releases.config import OPTIONS, PREFIX, ReleasesConfig
-from tests.conftest import build, warnings_of
+from tests.conftest import build, rewrite, warnings_of
 
 
 def test_every_option_has_help_a_validator_and_a_rebuild_level() -> None:
@@ -79,6 +79,48 @@ def test_phase_colours_are_configurable(make_app: Any, project: Callable[[str], 
     assert "sd-bg-dark sd-bg-text-dark releases-badge releases-phase-alpha" in html
     assert "releases-phase-beta" not in html
     assert ReleasesConfig().phase_colors["beta"] == "warning"
+
+
+def _badge_classes(outdir: Path) -> dict[str, set[str]]:
+    """The colour classes of the alpha badge of a note page, of the same badge in the index, and
+    of the index's ``planned`` badge."""
+    from bs4 import BeautifulSoup
+
+    def colours(page: str, selector: str) -> set[str]:
+        html = BeautifulSoup((outdir / page).read_text(encoding="utf-8"), "html.parser")
+        badge = html.select_one(selector)
+        assert badge is not None, (page, selector)
+        return {c for c in badge["class"] if c.startswith("sd-bg-")}
+
+    return {
+        "note page": colours("notes/2.4.0a1.html", ".releases-badge.releases-phase-alpha"),
+        "index": colours("index.html", ".releases-badge.releases-phase-alpha"),
+        "planned": colours("index.html", ".releases-badge.releases-planned"),
+    }
+
+
+def test_changed_phase_colours_reach_pages_already_read(
+    make_app: Any, project: Callable[[str], Path]
+) -> None:
+    """``releases_phase_colors`` is a matter of looks (rebuild ``html``): pages are written
+    again with the new colours, without being read again."""
+    srcdir = project("schedules")
+    first = build(make_app, srcdir)
+    assert _badge_classes(Path(first.outdir)) == {
+        "note page": {"sd-bg-danger", "sd-bg-text-danger"},
+        "index": {"sd-bg-danger", "sd-bg-text-danger"},
+        "planned": {"sd-bg-light", "sd-bg-text-light"},
+    }
+    conf = srcdir / "conf.py"
+    colours = 'releases_phase_colors = {"alpha": "dark", "planned": "info"}\n'
+    rewrite(conf, conf.read_text(encoding="utf-8") + colours)
+    second = build(make_app, srcdir)
+    assert "0 added, 0 changed, 0 removed" in second.status.getvalue()  # nothing read again
+    assert _badge_classes(Path(second.outdir)) == {
+        "note page": {"sd-bg-dark", "sd-bg-text-dark"},
+        "index": {"sd-bg-dark", "sd-bg-text-dark"},
+        "planned": {"sd-bg-info", "sd-bg-text-info"},
+    }
 
 
 def test_pep_links_can_be_switched_off(make_app: Any, project: Callable[[str], Path]) -> None:

@@ -104,6 +104,74 @@ def test_demo_shows_planned_rows_slips_and_the_calendar(site: SphinxTestApp) -> 
     assert "DTSTAMP:20250501T000000Z" in calendar
 
 
+def test_the_demo_has_a_page_in_german(site: SphinxTestApp) -> None:
+    """The German demo (docs/demo-de, a project of its own) is built into de/ of the site, its
+    labels and dates in German, and the English pages link to it."""
+    german = page(site, "de/index.html")
+    assert german.html["lang"] == "de"
+    headers = [th.get_text(strip=True) for th in german.select("table.releases-series thead th")]
+    assert headers[:3] == ["Reihe", "Erste Alpha", "Erste Beta"]  # Series, First alpha, ...
+    headers = [th.get_text(strip=True) for th in german.select("table.releases-index thead th")]
+    assert headers[:2] == ["Version", "Datum"]
+    bylines = [p.get_text(" ", strip=True) for p in german.select("p.releases-byline")]
+    assert "7. Oktober 2024 · The demo release team" in bylines  # 3.13.0, a month named
+    badges = {b.get_text() for b in german.select(".releases-badge")}
+    assert {"Alpha 1", "Beta 1", "RC 1", "Final", "geplant"} <= badges
+    for name, link in (
+        ("translations.html", "de/index.html"),
+        ("demo/index.html", "../de/index.html"),
+    ):
+        (anchor,) = page(site, name).select("a.releases-docs-site-link")
+        assert anchor["href"] == link, name
+        assert (Path(site.outdir) / name).parent.joinpath(link).resolve() == (
+            Path(site.outdir) / "de" / "index.html"
+        ).resolve()
+
+
+def test_warnings_of_a_subproject_are_warnings_of_the_site(tmp_path: Path) -> None:
+    """A subproject's warnings reach the site's build, at their location, and fail it under
+    ``-W``; the site links to the subproject's page as the builder lays pages out."""
+    src = tmp_path / "src"
+    (src / "sub").mkdir(parents=True)
+    (src / "conf.py").write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(DOCS / '_ext')!r})\n"
+        'extensions = ["releases_docs"]\n'
+        'exclude_patterns = ["sub"]\n'
+        'docs_subprojects = {"inner": "sub"}\n',
+        encoding="utf-8",
+    )
+    (src / "index.rst").write_text(
+        "Outer\n=====\n\nSee :releases-site-link:`the inner page <inner/index.html>`.\n",
+        encoding="utf-8",
+    )
+    (src / "sub" / "conf.py").write_text('project = "Inner"\n', encoding="utf-8")
+    (src / "sub" / "index.rst").write_text(
+        "Inner\n=====\n\nSee :doc:`nowhere`.\n", encoding="utf-8"
+    )
+    for builder in ("html", "dirhtml"):
+        app = SphinxTestApp(
+            builder,
+            srcdir=src,
+            builddir=tmp_path / "build",
+            confoverrides={"html_theme": "alabaster"},
+            status=StringIO(),
+            warning=StringIO(),
+            warningiserror=True,
+        )
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        (warning,) = warnings_of(app)
+        assert f"{src / 'sub' / 'index.rst'}:4: WARNING: unknown document: 'nowhere'" in warning
+        assert app.statuscode == 1, builder
+        outer = BeautifulSoup((Path(app.outdir) / "index.html").read_text("utf-8"), "html.parser")
+        assert outer.select_one("a.releases-docs-site-link")["href"] == "inner/index.html"
+        assert (Path(app.outdir) / "inner" / "index.html").is_file()
+        assert (Path(app.doctreedir) / "inner" / "index.doctree").is_file()
+
+
 def test_config_table_lists_every_option(site: SphinxTestApp) -> None:
     rows = page(site, "configuration.html").select("table.releases-config-table tbody tr")
     assert [row["id"] for row in rows] == [f"confval-{PREFIX}{o.name}" for o in OPTIONS]

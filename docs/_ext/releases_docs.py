@@ -5,12 +5,16 @@ Nothing here copies text from the extension: the configuration table is made fro
 examples are read by the extension's own version reader, changelog headings and subsection names
 by its changelog reader, and command output is the output of the command, run at build time. The
 pages cannot drift from the code.
+
+It also builds the projects of their own that the site shows (the demo in German, as a project
+has one language), each into a folder of the site, and links to their pages.
 """
 
 from __future__ import annotations
 
 import dataclasses as dc
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -23,7 +27,8 @@ from docutils.parsers.rst import Parser as RSTParser
 from docutils.parsers.rst import directives
 from sphinx.domains.std import StandardDomain
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective, new_document
+from sphinx.util.docutils import ReferenceRole, SphinxDirective, new_document
+from sphinx.util.osutil import relative_uri
 
 import sphinxcontrib_releases
 from sphinxcontrib_releases.changelog import KINDS, kind_of, read_changelog
@@ -164,6 +169,16 @@ def _release_text(release: Release) -> str:
     if release.display == release.version:
         return shown
     return f"{shown[:-1]}, compared as {release.version})"
+
+
+def _child_environment() -> dict[str, str]:
+    """The environment of a command the build runs: it runs the extension that builds these
+    pages, installed or not."""
+    environment = {**os.environ, "COLUMNS": "88", "PYTHONIOENCODING": "utf-8"}
+    package_root = str(Path(sphinxcontrib_releases.__file__).parents[1])
+    paths = [package_root, *filter(None, [os.environ.get("PYTHONPATH")])]
+    environment["PYTHONPATH"] = os.pathsep.join(paths)
+    return environment
 
 
 # -- the configuration and warnings references ---------------------------------------------
@@ -536,11 +551,6 @@ class CommandOutput(SphinxDirective):
         for argument in argv[1:]:
             if (srcdir / argument).is_file():
                 self.env.note_dependency(argument)
-        environment = {**os.environ, "COLUMNS": "88", "PYTHONIOENCODING": "utf-8"}
-        # the command runs the extension that builds these pages, installed or not
-        package_root = str(Path(sphinxcontrib_releases.__file__).parents[1])
-        paths = [package_root, *filter(None, [os.environ.get("PYTHONPATH")])]
-        environment["PYTHONPATH"] = os.pathsep.join(paths)
         try:
             done = subprocess.run(
                 argv,
@@ -548,7 +558,7 @@ class CommandOutput(SphinxDirective):
                 capture_output=True,
                 text=True,
                 timeout=120,
-                env=environment,
+                env=_child_environment(),
                 check=False,
             )
         except (OSError, subprocess.TimeoutExpired) as error:
@@ -573,7 +583,116 @@ class CommandOutput(SphinxDirective):
         return [block]
 
 
+# -- projects of their own, built into a folder of the site ------------------------------------
+
+#: The builders after which the subprojects are built (with the same builder).
+SUBPROJECT_BUILDERS = ("html", "dirhtml")
+#: A line of a Sphinx warning (or error) as a build without colours writes it.
+_WARNING_LINE = re.compile(r"^(?:(?P<location>.+?): )?(?:WARNING|ERROR|CRITICAL): (?P<message>.*)$")
+
+
+def build_subprojects(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: build each of ``docs_subprojects`` (an output folder mapped to a
+    project folder, relative to ``conf.py``) into its folder of the site's output.
+
+    Sphinx has one language per project, so the demo in German is a project of its own
+    (``docs/demo-de``). It is built by ``python -m sphinx`` in a process of its own, since
+    Sphinx's logging and message catalogs are global to a process. It is built with the site's
+    builder, theme and ``-n``, its doctrees in a folder of the site's doctrees (so that the next
+    build of the site rebuilds only what changed), and every warning it gives is a warning of
+    the site's build (which ``-W`` turns into a failure).
+    """
+    if exception is not None or app.builder.name not in SUBPROJECT_BUILDERS:
+        return
+    for folder, source in app.config.docs_subprojects.items():
+        _build_subproject(app, folder, Path(app.confdir, source))
+
+
+def _build_subproject(app: Sphinx, folder: str, source: Path) -> None:
+    logger.info("building the subproject %s into %s/", source.name, folder)
+    argv = [sys.executable, "-m", "sphinx", "-q", "--no-color", "-b", app.builder.name]
+    argv += ["-d", str(Path(app.doctreedir, folder))]
+    if app.config.nitpicky:
+        argv.append("-n")
+    argv += ["-D", f"html_theme={app.config.html_theme}"]
+    if app.config.html_baseurl:
+        argv += ["-D", f"html_baseurl={app.config.html_baseurl.rstrip('/')}/{folder}/"]
+    argv += [str(source), str(Path(app.outdir, folder))]
+    try:
+        done = subprocess.run(
+            argv, capture_output=True, text=True, timeout=600, env=_child_environment(), check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        logger.warning("subproject %s: %s", source.name, error)
+        return
+    reported = _forward_warnings(done.stderr)
+    if done.returncode != 0 and not reported:
+        logger.warning(
+            "subproject %s: the build exited with %d: %s",
+            source.name,
+            done.returncode,
+            done.stderr.strip(),
+        )
+
+
+def _forward_warnings(stderr: str) -> int:
+    """Give each warning of a subproject's build to the site's logger, at its location; the
+    lines that follow a warning (a traceback, an explanation) are part of it. Returns how many
+    there were."""
+    found: list[tuple[str | None, list[str]]] = []
+    for line in stderr.splitlines():
+        match = _WARNING_LINE.match(line)
+        if match:
+            found.append((match["location"], [match["message"]]))
+        elif line.strip():
+            if not found:
+                found.append((None, []))
+            found[-1][1].append(line)
+    for location, lines in found:
+        logger.warning("%s", "\n".join(lines), location=location)
+    return len(found)
+
+
+class SiteLink(ReferenceRole):
+    """``releases-site-link``: a link to a file of the site's output that no page of this
+    project makes (the root page of a subproject), by its path from the output's root:
+    ``{releases-site-link}`the demo in German <de/index.html>```.
+
+    The address is made relative to the page when the page is written, as the builder lays
+    pages out (:func:`resolve_site_links`). Builders that make no such file link to the
+    published site (``html_baseurl``), or keep the text alone.
+    """
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        reference = nodes.reference(
+            self.rawtext, self.title, refuri=self.target, classes=["releases-docs-site-link"]
+        )
+        reference["sitepath"] = self.target
+        return [reference], []
+
+
+def resolve_site_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: the address of each ``releases-site-link``, relative to the page
+    being written."""
+    builder = app.builder
+    base = app.config.html_baseurl
+    for reference in list(doctree.findall(nodes.reference)):
+        path = reference.get("sitepath")
+        if path is None:
+            continue
+        if builder.name in SUBPROJECT_BUILDERS:
+            reference["refuri"] = relative_uri(builder.get_target_uri(docname), path)
+        elif base:
+            reference["refuri"] = f"{base.rstrip('/')}/{path}"
+        else:
+            reference.replace_self(nodes.inline("", "", *reference.children))
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("docs_subprojects", {}, "", types=(dict,))
+    app.connect("build-finished", build_subprojects)
+    app.add_role("releases-site-link", SiteLink())
+    app.connect("doctree-resolved", resolve_site_links)
     app.add_directive("releases-config-table", ConfigTable)
     app.add_directive("releases-warnings-table", WarningsTable)
     app.add_directive("releases-versions-table", VersionsTable)
