@@ -413,6 +413,8 @@ class PlaceSections(SphinxTransform):
     default_priority = 200
 
     def apply(self, **kwargs: object) -> None:
+        if self.env.docname not in get_domain(self.env).data["embeds"]:
+            return  # no release directive ran in this page
         for wrapper in list(self.document.findall(nodes.section)):
             if EMBEDDED not in wrapper["classes"] or wrapper.parent is None:
                 continue
