@@ -137,6 +137,8 @@ class ReleasesDomain(Domain):
     (see :meth:`_lookup`)."""
     _announcing: tuple[object, dict[tuple[str, str], list[Announcement]]] | None = None
     """:meth:`announcing` of every release, and the ``notes`` it was made from."""
+    _sections: tuple[object, dict[str, list[Announcement]]] | None = None
+    """:meth:`sections_of` every changelog file, and the ``notes`` it was made from."""
     _schedule: tuple[object, dict[PlanKey, PlanHistory], dict[Plan, Announcement]] | None = None
     """The notes they were made from, the plans of the collection and the note of each plan."""
     _outcomes: tuple[object, dt.date, dict[PlanKey, Outcome]] | None = None
@@ -192,7 +194,14 @@ class ReleasesDomain(Domain):
 
     def sections_of(self, source: str) -> list[Announcement]:
         """The sections of a changelog file in use, in file order (none for a note file)."""
-        return [n for n in self.notes.values() if n.source == source and n.is_section]
+        notes = self.notes
+        if self._sections is None or self._sections[0] is not notes:
+            index: dict[str, list[Announcement]] = {}
+            for note in notes.values():
+                if note.is_section:
+                    index.setdefault(note.source, []).append(note)
+            self._sections = (notes, index)
+        return list(self._sections[1].get(source, ()))
 
     @property
     def default_product(self) -> str:
