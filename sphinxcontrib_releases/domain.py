@@ -137,6 +137,10 @@ class ReleasesDomain(Domain):
     (see :meth:`_lookup`)."""
     _announcing: tuple[object, dict[tuple[str, str], list[Announcement]]] | None = None
     """:meth:`announcing` of every release, and the ``notes`` it was made from."""
+    _found: tuple[object, str, dict[str, Lookup]] | None = None
+    """What :meth:`find` found for each reference, for the ``notes`` and default product."""
+    _sections: tuple[object, dict[str, list[Announcement]]] | None = None
+    """:meth:`sections_of` every changelog file, and the ``notes`` it was made from."""
     _schedule: tuple[object, dict[PlanKey, PlanHistory], dict[Plan, Announcement]] | None = None
     """The notes they were made from, the plans of the collection and the note of each plan."""
     _outcomes: tuple[object, dt.date, dict[PlanKey, Outcome]] | None = None
@@ -192,7 +196,14 @@ class ReleasesDomain(Domain):
 
     def sections_of(self, source: str) -> list[Announcement]:
         """The sections of a changelog file in use, in file order (none for a note file)."""
-        return [n for n in self.notes.values() if n.source == source and n.is_section]
+        notes = self.notes
+        if self._sections is None or self._sections[0] is not notes:
+            index: dict[str, list[Announcement]] = {}
+            for note in notes.values():
+                if note.is_section:
+                    index.setdefault(note.source, []).append(note)
+            self._sections = (notes, index)
+        return list(self._sections[1].get(source, ()))
 
     @property
     def default_product(self) -> str:
@@ -211,6 +222,17 @@ class ReleasesDomain(Domain):
         ``1.2.0`` is the default product's, else that of the only product with that version.
         Versions compare normalised: ``4.2`` finds ``4.2.0``.
         """
+        # a page links the same releases many times (an index, every version directive):
+        # each reference is read once per collection
+        notes, product = self.notes, self.default_product
+        if self._found is None or self._found[0] is not notes or self._found[1] != product:
+            self._found = (notes, product, {})
+        known = self._found[2]
+        if target not in known:
+            known[target] = self._find(target)
+        return known[target]
+
+    def _find(self, target: str) -> Lookup:
         wanted = parse_release(target)
         if wanted is None:
             return Lookup(None)

@@ -36,12 +36,28 @@ _HIDDEN = (nodes.raw, nodes.comment, nodes.system_message, nodes.substitution_de
 def says_something(heading: nodes.Element | str) -> bool:
     """Whether a heading (a title node or its text) shows a letter, a digit or a symbol."""
     if isinstance(heading, str):
-        text = heading
-    else:
-        text = "".join(
-            node.astext() for node in heading.findall(nodes.Text) if not _under_hidden(node)
-        )
-        text += "".join(image.get("alt", "") for image in heading.findall(nodes.image))
+        return _shows(heading)
+    # one walk, which stops at the first text or image that shows something: the text under
+    # a hidden node does not count, an image's alternative text does wherever it stands
+    stack: list[tuple[Iterator[nodes.Node], bool]] = [(iter((heading,)), _under_hidden(heading))]
+    while stack:
+        children, hidden = stack[-1]
+        for node in children:
+            if isinstance(node, nodes.Text):
+                if not hidden and _shows(node.astext()):
+                    return True
+                continue
+            if isinstance(node, nodes.image) and _shows(str(node.get("alt", ""))):
+                return True
+            if node.children:
+                stack.append((iter(node.children), hidden or isinstance(node, _HIDDEN)))
+                break
+        else:
+            stack.pop()
+    return False
+
+
+def _shows(text: str) -> bool:
     return any(unicodedata.category(char)[0] in _SHOWING for char in text)
 
 

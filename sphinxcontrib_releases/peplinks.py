@@ -7,6 +7,7 @@ Each mention goes through Sphinx's own ``:pep:`` role, so it gets the same link 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from copy import copy
 
 from docutils import nodes
@@ -43,31 +44,47 @@ def link_peps(root: nodes.Element, document: nodes.document, *, index: bool = Tr
     With ``index=False`` the links get no index entry: for lists of releases, which would
     otherwise fill the general index with one entry per row.
     """
-    # one walk finds both; references are linked first, so that index entries are numbered as
-    # they always were (a replaced reference's own text is skipped: its parent is a reference)
-    references: list[nodes.reference] = []
-    texts: list[nodes.Text] = []
-    for node in root.findall():  # no condition: docutils' fastest walk
-        if isinstance(node, nodes.Text):
-            if "pep" in node.lower():  # the cheap test first: most text mentions no PEP
-                texts.append(node)
-        elif isinstance(node, nodes.reference):
-            references.append(node)
-    if not references and not texts:
+    links, mentions = _candidates(root)
+    if not links and not mentions:
         return
     inliner = _inliner(document)
-    for reference in references:
+    for reference in links:
         match = _PEP_URL.search(reference.get("refuri", ""))
         if match and "pep" not in reference["classes"] and reference.parent is not None:
             target = match.group(1) + (f"#{match.group(2)}" if match.group(2) else "")
             title = reference.astext() or f"PEP {match.group(1)}"
             reference.parent.replace(reference, _role(inliner, title, target, reference, index))
-    for text in texts:
-        if text.parent is None or _skipped(text):
+    for text in mentions:
+        if text.parent is None:
             continue
         pieces = _split(text, inliner, index)
         if pieces:
             text.parent.replace(text, pieces)
+
+
+def _candidates(root: nodes.Element) -> tuple[list[nodes.reference], list[nodes.Text]]:
+    """In one walk: every reference under ``root``, and every text outside the nodes left
+    alone (:data:`_SKIP`) that has ``pep`` in it (most text mentions no PEP), in document
+    order. Replacing a reference does not change which texts are left alone: what it holds
+    is, and so is what replaces it."""
+    links: list[nodes.reference] = []
+    mentions: list[nodes.Text] = []
+    stack: list[tuple[Iterator[nodes.Node], bool]] = [(iter((root,)), _skipped(root))]
+    while stack:
+        children, skipped = stack[-1]
+        for node in children:
+            if isinstance(node, nodes.Text):
+                if not skipped and "pep" in node.lower():
+                    mentions.append(node)
+                continue
+            if isinstance(node, nodes.reference):
+                links.append(node)
+            if node.children:
+                stack.append((iter(node.children), skipped or isinstance(node, _SKIP)))
+                break
+        else:
+            stack.pop()
+    return links, mentions
 
 
 def pep_reference(

@@ -413,7 +413,7 @@ class PlaceSections(SphinxTransform):
 
     def apply(self, **kwargs: object) -> None:
         if self.env.docname not in get_domain(self.env).data["embeds"]:
-            return  # no release directive in this document: nothing to look for
+            return  # no release directive ran in this page
         for wrapper in list(self.document.findall(nodes.section)):
             if EMBEDDED not in wrapper["classes"] or wrapper.parent is None:
                 continue

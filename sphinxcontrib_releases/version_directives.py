@@ -79,6 +79,8 @@ class VersionLinks(SphinxPostTransform):
         if not get_config(self.config).link_version_directives:
             return
         domain = get_domain(self.env)
+        if not domain.data["anchors"]:
+            return  # no page has a version directive (VersionTargets notes each one it finds)
         for node in list(self.document.findall(addnodes.versionmodified)):
             version = str(node.get("version", ""))
             release = domain.release_for_version(version) if version else None
@@ -145,10 +147,12 @@ class DocumentedChanges(SphinxPostTransform):
     default_priority = 5  # before the ReferencesResolver (10) resolves the links made here
 
     def run(self, **kwargs: Any) -> None:
+        domain = get_domain(self.env)
+        if not domain.data["change_lists"]:
+            return  # no page asked for a list (changes_list notes each one)
         placeholders = list(self.document.findall(changes_placeholder))
         if not placeholders:
             return
-        domain = get_domain(self.env)
         by_release = self._changes_by_release(domain)
         several = len(domain.products()) > 1
         for placeholder in placeholders:

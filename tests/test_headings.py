@@ -38,6 +38,18 @@ def test_raw_markup_in_a_title_shows_nothing_and_an_image_alt_shows_its_text() -
     assert says_something(title)
 
 
+def test_hidden_markup_hides_its_own_text_only() -> None:
+    comment = nodes.comment("", "Draft")
+    assert not says_something(nodes.title("", "", nodes.emphasis("", "", comment)))
+    # the text beside it and after it still counts, however deep
+    after = nodes.title("", "", nodes.emphasis("", "", comment.deepcopy()), nodes.Text(" "))
+    after += nodes.strong("", "", nodes.inline("", "Go"))
+    assert says_something(after)
+    # and so does an image's alternative text, even in hidden markup
+    image = nodes.title("", "", nodes.raw("", "", nodes.image(uri="x.png", alt="X"), format="html"))
+    assert says_something(image)
+
+
 def _doctree(text: str) -> nodes.document:
     return publish_doctree(text, settings_overrides={"report_level": 5, "doctitle_xform": False})
 
