@@ -803,6 +803,8 @@ class _Collector:
         self.lines = lines
         self.syntax = syntax
         self.plain = _SYNTAXES[syntax][1]
+        self.titles: dict[str, str] = {}
+        """The title of each heading text met."""
         self.first_line = first_line
         self.is_feature = _heading_matcher(tuple(headings))
         self.is_stop = _heading_matcher(tuple(stop_headings))
@@ -813,8 +815,15 @@ class _Collector:
         self.open: list[_Subsection] = []
         """Its subsections open at this point, outermost first."""
 
+    def title(self, text: str) -> str:
+        """A heading's title: its plain text, without a closing colon; each worked out once."""
+        title = self.titles.get(text)
+        if title is None:
+            title = self.titles[text] = self.plain(text).rstrip(" :")
+        return title
+
     def heading(self, block: _Heading) -> None:
-        title = self.plain(block.text).rstrip(" :")
+        title = self.title(block.text)
         if not title:
             return
         if not self.level or block.level <= self.level:
@@ -904,6 +913,70 @@ class _Collector:
         )
 
 
+# Lines that may be headings, or stand under one, whatever the blocks around them: ATX headings
+# and setext underlines (Markdown), adornments (reST). Each is found from the line break before
+# it (the first line of a Markdown body is looked at apart), as a search for a literal
+# character is many times faster than one for ``^``; what each finds is checked as the scans
+# check it.
+_MD_HEADING_LINE = re.compile(r"\n {0,3}(?:#|=+[^\S\n]*$|-+[^\S\n]*$)", re.MULTILINE)
+_RST_ADORNMENT_LINE = re.compile(r"\n([=\-~^\"'`#*+:._])\1")
+_MAX_SETEXT_LINES = 12
+"""How many lines over a setext underline are tried as its heading; over more, the scan runs."""
+
+
+def _last_feature_heading(body: str, lines: list[str], syntax: str, collector: _Collector) -> int:
+    """The last 0-based line on which a heading that opens a feature section may start, -1 when
+    there is none: a quick necessary test before the scan, which finds no features when none
+    of the lines that may be headings is a feature heading, and need not read past the last.
+
+    Every line is taken as the block scans take it; a setext underline is tried with every run
+    of the lines over it, as the scan may take any of them as its heading.
+    """
+    candidates: list[tuple[int, str]] = []  # (0-based line the heading starts on, its text)
+    if syntax == "markdown":
+        starts = [match.start() + 1 for match in _MD_HEADING_LINE.finditer(body)]
+        if _MD_HEADING_LINE.match("\n" + lines[0]):
+            starts.insert(0, 0)
+        for start in starts:
+            index = body.count("\n", 0, start)
+            head = _md_body(lines[index])  # indented by three spaces at most, as found
+            if head[0] == "#":
+                atx = _atx(head)
+                if atx is not None and atx[1]:
+                    candidates.append((index, atx[1]))
+                continue
+            if head.strip(head[0]):
+                continue  # not an underline
+            above: list[str] = []
+            for line in reversed(lines[max(0, index - _MAX_SETEXT_LINES) : index]):
+                text = _md_body(line)
+                if not text:
+                    break
+                above.insert(0, text)
+                candidates.append((index - 1, " ".join(above)))
+            else:  # no blank line over the underline within reach
+                if index > _MAX_SETEXT_LINES:
+                    return len(lines)  # a longer run may be the heading: let the scan decide
+    else:  # a section title stands over an adornment, whether or not one stands over it too
+        for match in _RST_ADORNMENT_LINE.finditer(body):
+            index = body.count("\n", 0, match.start())
+            line = lines[index].rstrip()
+            candidates.append((index, (line.expandtabs(8) if "\t" in line else line).strip()))
+    last = -1
+    for index, text in candidates:
+        if index > last and (title := collector.title(text)) and collector.is_feature(title):
+            last = index
+    return last
+
+
+def _md_body(line: str) -> str:
+    """A Markdown line as the block scan reads it: without its indentation and trailing blanks."""
+    line = line.rstrip()
+    if "\t" in line:
+        line = line.expandtabs(4)
+    return line.lstrip(" ")
+
+
 def extract_features(
     body: str,
     *,
@@ -944,9 +1017,14 @@ def extract_features(
         raise ValueError(f"unknown syntax {syntax!r}: expected 'markdown' or 'rst'") from None
     lines = body.split("\n")
     collector = _Collector(lines, syntax, first_line, headings, stop_headings, drop_items)
+    last = _last_feature_heading(body, lines, syntax, collector)
+    if last < 0:
+        return []  # no line that could be a feature heading: nothing to scan for
     for block in blocks(lines):
         if isinstance(block, _Heading):
             collector.heading(block)
+            if not collector.level and block.start > last:
+                break  # headings come in order, and none after this one opens a section
         elif not collector.level:
             continue  # outside feature sections only headings matter
         elif isinstance(block, _Item):
