@@ -192,8 +192,15 @@ def _refusal(source: str) -> tuple[str, int] | None:
     libyaml's parser is iterative, but building the values recurses (a deep enough nesting
     crashes the interpreter) and copies what aliases and merge keys name (a few lines can
     expand to billions of values). So the events are walked first, counting each value as if
-    aliases were copies, and the walk stops as soon as a limit is passed.
+    aliases were copies, and the walk (:func:`_walk`) stops as soon as a limit is passed. A
+    source that :func:`_within_limits` shows to be within them needs no walk.
     """
+    return None if _within_limits(source) else _walk(source)
+
+
+def _walk(source: str) -> tuple[str, int] | None:
+    """:func:`_refusal` from the events of the source, each value counted as if aliases were
+    copies."""
     sizes: dict[str, int] = {}  # the expanded size of each finished anchor
     stack: list[list[Any]] = []  # [size so far, anchor] of each open collection
     for event in yaml.parse(source, Loader=_Loader):
@@ -223,6 +230,30 @@ def _refusal(source: str) -> tuple[str, int] | None:
         if size > MAX_YAML_NODES:
             return f"front matter expands to more than {MAX_YAML_NODES} values", line
     return None
+
+
+_SHORT_YAML = MAX_YAML_NODES // 5
+"""A YAML source this long holds fewer than :data:`MAX_YAML_NODES` values: each value takes a
+third of a character at least (a lone ``?`` is a mapping, its empty key and its empty value)."""
+_OPENERS = "-?:[{"
+"""The characters at which lists and mappings open: ``-`` (a block list entry), ``?`` and ``:``
+(a mapping key and value), ``[`` and ``{``; each opens one at most."""
+
+
+def _within_limits(source: str) -> bool:
+    """Whether a YAML source is shown to be within the limits of :func:`_refusal` by a look at
+    its characters alone: short, without aliases (``*``) or anchors (``&``), with no more
+    characters that may open a list or mapping than :data:`MAX_YAML_DEPTH`, so that no value
+    expands, contains itself or nests too deeply; and one document without directives (no line
+    that opens with ``---``, ``...`` or ``%``), so that composing it meets every error the walk
+    would have met, in the same order. Most front matters are.
+    """
+    if len(source) > _SHORT_YAML or "*" in source or "&" in source:
+        return False
+    if sum(source.count(char) for char in _OPENERS) > MAX_YAML_DEPTH:
+        return False
+    lines = "\n" + source
+    return "\n---" not in lines and "\n..." not in lines and "\n%" not in lines
 
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"

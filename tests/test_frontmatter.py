@@ -10,7 +10,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinxcontrib_releases.frontmatter import looks_like_rst, page_text, split
+from sphinxcontrib_releases import frontmatter
+from sphinxcontrib_releases.frontmatter import MAX_YAML_DEPTH, looks_like_rst, page_text, split
+from sphinxcontrib_releases.model import Problem
 
 BLOG_TOML = """\
 +++
@@ -277,3 +279,74 @@ def test_page_text_of_any_toml_keeps_every_line_and_is_yaml(lines: list[str], bo
 )
 def test_looks_like_rst(text: str, expected: bool) -> None:
     assert looks_like_rst(text) is expected
+
+
+# -- YAML within the limits, shown without a walk of its events ------------------------------
+
+YAML_PIECES = st.sampled_from(
+    [
+        "a",
+        "title",
+        "b: ",
+        "- ",
+        "? ",
+        ": ",
+        ":",
+        "-",
+        "[",
+        "]",
+        "{",
+        "}",
+        ", ",
+        "\n",
+        "  ",
+        "\t",
+        "'x'",
+        '"y\\n"',
+        "!!str ",
+        "!!int ",
+        "!!map ",
+        "&a ",
+        "*a",
+        "--- ",
+        "...",
+        "%YAML 1.1",
+        " # c",
+        "|\n",
+        ">-\n",
+        "2023-02-30",
+        "2024-01-02",
+        "version: 3.10",
+        "<<: ",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(YAML_PIECES, max_size=40))
+def test_yaml_shown_within_the_limits_reads_as_the_walk_would(pieces: list[str]) -> None:
+    source = "".join(pieces)
+    quick: list[Problem] = []
+    walked: list[Problem] = []
+    fields = frontmatter._load_yaml(source, quick)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(frontmatter, "_within_limits", lambda _source: False)
+        expected = frontmatter._load_yaml(source, walked)
+        unfit = frontmatter._unfit_entries(source)
+    assert (repr(fields), quick) == (repr(expected), walked)
+    assert frontmatter._unfit_entries(source) == unfit
+
+
+def test_yaml_within_the_limits() -> None:
+    plain = "title: Lantern 2.7.0\ndate: 2031-11-04\ntags: [release, lantern]\n"
+    assert frontmatter._within_limits(plain)
+    assert frontmatter._walk(plain) is None
+    for source in (
+        plain + "x: &a 1\n",  # an anchor
+        plain + "y: *a\n",  # an alias
+        plain + "z: " + "[" * MAX_YAML_DEPTH + "]" * MAX_YAML_DEPTH,  # may nest too deeply
+        plain + "w: " + "x" * 2_000,  # long enough to hold more values than allowed
+        plain + "--- other document\n",
+        "%YAML 1.1\n" + plain,
+    ):
+        assert not frontmatter._within_limits(source), source
