@@ -128,8 +128,15 @@ def _load_yaml(source: str, problems: list[Problem]) -> dict[str, Any] | None:
             line = node.start_mark.line + 2
             problems.append(Problem(WarningType.FRONT_MATTER, message + _SKIPPED, line))
             return None
+        # entries for MyST (see _unfit_entries) when merging leaves the mapping as written
+        entries: list[_Entry] | None = None
+        if not any(key.tag in _REWRITTEN_TAGS for key, _ in node.value):
+            entries = []
         loader.flatten_mapping(node)  # merge keys (``<<: *base``)
-        return _build_mapping(loader, node, problems)
+        fields = _build_mapping(loader, node, problems, entries)
+        if entries is not None:
+            _remember_entries(source, entries)
+        return fields
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         if mark is not None and mark.line > source.count("\n"):  # past the end: say where
@@ -158,8 +165,13 @@ def _as_written(loader: _Loader, node: yaml.Node) -> Any:
 
 
 def _build_mapping(
-    loader: _Loader, node: yaml.MappingNode, problems: list[Problem]
+    loader: _Loader,
+    node: yaml.MappingNode,
+    problems: list[Problem],
+    entries: list[_Entry] | None = None,
 ) -> dict[str, Any]:
+    """The fields of a mapping; and, given ``entries``, the lines of each entry and whether
+    MyST can take it, as :func:`_unfit_entries` would find."""
     fields: dict[str, Any] = {}
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 2
@@ -176,7 +188,12 @@ def _build_mapping(
             problems.append(
                 Problem(WarningType.FRONT_MATTER, f"front matter value left out: {reason}", line)
             )
+            if entries is not None:
+                entries.append((*_entry_lines(key_node, value_node), False))
             continue
+        if entries is not None:
+            built = value if key not in _AS_WRITTEN else _built(loader, value_node)
+            entries.append((*_entry_lines(key_node, value_node), _myst_fit(built)))
         if isinstance(key, (list, dict)):
             problems.append(
                 Problem(WarningType.FRONT_MATTER, "front matter key is not a name; left out", line)
@@ -292,7 +309,14 @@ def for_myst(text: str) -> str | None:
 
 def _unfit_entries(source: str) -> list[tuple[int, int]] | None:
     """The (first, last) lines of each top-level entry MyST could not take; ``None`` when the
-    front matter is not a usable mapping at all."""
+    front matter is not a usable mapping at all.
+
+    The reader has most often built the same source already: its entries are then taken from
+    :data:`_READ_ENTRIES` rather than built again.
+    """
+    read = _READ_ENTRIES.get(source)
+    if read is not None:
+        return [(first, last) for first, last, fit in read if not fit]
     loader = _Loader(source)
     try:
         if _refusal(source) is not None:
@@ -313,9 +337,7 @@ def _unfit_entries(source: str) -> list[tuple[int, int]] | None:
             except Exception:
                 fit = False
             if not fit:
-                first, end = key_node.start_mark.line, value_node.end_mark
-                last = end.line - 1 if end.column == 0 and end.line > first else end.line
-                spans.append((first, last))
+                spans.append(_entry_lines(key_node, value_node))
         return spans
     except yaml.YAMLError:
         return None
@@ -323,10 +345,54 @@ def _unfit_entries(source: str) -> list[tuple[int, int]] | None:
         loader.dispose()
 
 
+_Entry = tuple[int, int, bool]
+"""The first and last 0-based lines of a top-level front matter entry, and whether MyST can
+take it."""
+_UNBUILT: Any = object()
+_REWRITTEN_TAGS = frozenset({_MERGE_TAG, "tag:yaml.org,2002:value"})
+"""The tags of keys that merging rewrites (a merge key ``<<``, a value key ``=``): a mapping
+with one is built otherwise than :func:`_unfit_entries` builds it."""
+_READ_ENTRIES: dict[str, tuple[_Entry, ...]] = {}
+"""The entries of each YAML source the reader built, most recent last (for :func:`for_myst`,
+which reads the same front matter again when Sphinx reads the note page)."""
+_READ_ENTRIES_KEPT = 4096
+
+
+def _remember_entries(source: str, entries: list[_Entry]) -> None:
+    _READ_ENTRIES.pop(source, None)
+    if len(_READ_ENTRIES) >= _READ_ENTRIES_KEPT:
+        del _READ_ENTRIES[next(iter(_READ_ENTRIES))]  # the oldest
+    _READ_ENTRIES[source] = tuple(entries)
+
+
+def _entry_lines(key_node: yaml.Node, value_node: yaml.Node) -> tuple[int, int]:
+    """The first and last 0-based lines of a top-level entry (a value that ends at the start
+    of a line ends on the line before)."""
+    first, end = key_node.start_mark.line, value_node.end_mark
+    return first, end.line - 1 if end.column == 0 and end.line > first else end.line
+
+
+def _built(loader: _Loader, node: yaml.Node) -> Any:
+    """The value of a node as YAML builds it, :data:`_UNBUILT` when it cannot be built."""
+    try:
+        return loader.construct_object(node, deep=True)
+    except Exception:
+        return _UNBUILT
+
+
+def _myst_fit(value: Any) -> bool:
+    return value is not _UNBUILT and _json_fit(value)
+
+
+_SCALARS = (str, int, float, dt.date)  # a tuple: isinstance is slower with a union
+
+
 def _json_fit(value: Any) -> bool:
     """Whether MyST 4 can write the value as page metadata (it ``json.dumps`` non-scalars)."""
-    if isinstance(value, str | int | float | dt.date):
+    if isinstance(value, _SCALARS):
         return True
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return True  # the most common list, tags or authors
     try:
         json.dumps(value)
     except (TypeError, ValueError, RecursionError):

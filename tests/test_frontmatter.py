@@ -317,7 +317,12 @@ YAML_PIECES = st.sampled_from(
         "2023-02-30",
         "2024-01-02",
         "version: 3.10",
+        "versions: [3.10, !!int x]",
         "<<: ",
+        "=: ",
+        "[a]: ",
+        "- 2024-01-02",
+        "!!binary aGk=",
     ]
 )
 
@@ -350,3 +355,51 @@ def test_yaml_within_the_limits() -> None:
         "%YAML 1.1\n" + plain,
     ):
         assert not frontmatter._within_limits(source), source
+
+
+# -- MyST's copy of the front matter, from the reader's reading of it ------------------------
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(YAML_PIECES, max_size=40))
+def test_myst_entries_from_the_reading_are_those_built_again(pieces: list[str]) -> None:
+    source = "".join(pieces)
+    frontmatter._READ_ENTRIES.clear()
+    frontmatter._load_yaml(source, [])
+    remembered = frontmatter._unfit_entries(source)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(frontmatter, "_READ_ENTRIES", {})
+        assert remembered == frontmatter._unfit_entries(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "title: Lantern\ndate: 2044-02-30\nauthor: I",
+        "d: [2044-01-01,\n  2044-01-02]\na: 1",
+        "b: !!bool maybe\nc: !!binary aGk=\nd: !!set {a: null}\ne: {when: 2044-09-01}",
+        "[a, b]: payload\nversion: !!int many\nversions: [3.10, 2044-01-01]",
+        "b: &b {d: 2044-02-30}\nc: *b",
+    ],
+)
+def test_myst_reads_the_reading_rather_than_the_yaml_again(
+    source: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(frontmatter, "_READ_ENTRIES", {})
+    expected = frontmatter._unfit_entries(source)
+    assert expected  # each has an entry MyST cannot take
+    frontmatter._load_yaml(source, [])
+
+    def loader(source: str) -> None:
+        raise AssertionError("read again")
+
+    monkeypatch.setattr(frontmatter, "_Loader", loader)
+    assert frontmatter._unfit_entries(source) == expected
+
+
+def test_a_merged_front_matter_is_read_again_for_myst(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(frontmatter, "_READ_ENTRIES", {})
+    source = "base: &b {x: 2044-02-30}\n<<: *b\ny: 1"
+    frontmatter._load_yaml(source, [])
+    assert source not in frontmatter._READ_ENTRIES  # merging changed the mapping
+    assert frontmatter._unfit_entries(source) == [(0, 0)]
