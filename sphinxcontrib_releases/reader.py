@@ -137,10 +137,14 @@ def read_note(
     return read_bytes(data, source, syntax=syntax or syntax_of(source, options), options=options)
 
 
-def _file_bytes(source: str, options: ReaderOptions) -> bytes | Announcement:
-    """The file's bytes, or the unusable note that says why they cannot be had."""
+def _file_bytes(
+    source: str, options: ReaderOptions, size: int | None = None
+) -> bytes | Announcement:
+    """The file's bytes, or the unusable note that says why they cannot be had; ``size`` is
+    the file's, when its caller has already asked."""
     try:
-        size = Path(source).stat().st_size
+        if size is None:
+            size = Path(source).stat().st_size
         if size > options.max_bytes:
             return _unusable(
                 source,
@@ -725,7 +729,7 @@ class NoteCache:
             entry = None  # read with other settings: of no use
         if entry and (entry.mtime, entry.size) == (stat.st_mtime_ns, stat.st_size):
             return entry.notes, False
-        data = _file_bytes(source, options)
+        data = _file_bytes(source, options, stat.st_size)
         if isinstance(data, Announcement):
             self._entries[source] = _Entry(stat.st_mtime_ns, stat.st_size, options, b"", (data,))
             return (data,), True
