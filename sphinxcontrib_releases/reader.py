@@ -314,7 +314,7 @@ def _unusable(
 
 def _guess_releases(title: str, body: str) -> tuple[Release, ...]:
     """Releases named by the title; when the title names no version at all, the body's opening."""
-    found = find_releases(title)
+    found = _title_releases(title)
     if found or _names_a_version(title):
         return tuple(found)
     opening: list[str] = []
@@ -329,6 +329,13 @@ def _guess_releases(title: str, body: str) -> tuple[Release, ...]:
     return tuple(find_releases(" ".join(opening)))
 
 
+@lru_cache(maxsize=64)
+def _title_releases(title: str) -> tuple[Release, ...]:
+    """The releases a title names (:func:`find_releases`), read once for both the releases of
+    a note and their products."""
+    return tuple(find_releases(title))
+
+
 def _with_product(
     releases: tuple[Release, ...], declared: str | None, title: str
 ) -> tuple[Release, ...]:
@@ -337,7 +344,7 @@ def _with_product(
     title ``Acme 4.2 release notes``); a release keeps ``None`` when neither says."""
     product = declared
     if product is None and any(r.product is None for r in releases):
-        named = {p.casefold(): p for r in find_releases(title) if (p := r.product)}
+        named = {p.casefold(): p for r in _title_releases(title) if (p := r.product)}
         product = next(iter(named.values())) if len(named) == 1 else None
     if product is None:
         return releases
