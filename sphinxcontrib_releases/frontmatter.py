@@ -34,6 +34,8 @@ MAX_YAML_DEPTH = 50
 _SKIPPED = "; note skipped"
 
 _FENCE = re.compile(r"(?:---|\.\.\.)[ \t]*")
+_CLOSING_FENCE = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?=\n|\Z)")
+"""A line that is a :data:`_FENCE`, with the line break before it."""
 _YAML_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:")
 _RST_FIELD = re.compile(r":([A-Za-z_][\w -]*?):(?:[ \t]+(.*))?$")
 _RST_ADORNMENT = re.compile(r"([!-/:-@\[-`{-~])\1{2,}[ \t]*")
@@ -72,15 +74,17 @@ def split(text: str, syntax: str) -> Header:
 
 
 def _split_markdown(text: str) -> Header:
-    lines = text.split("\n")
-    if lines[0].rstrip() == "+++":
-        return _split_toml(text, lines)
-    if lines[0].rstrip() != "---":
+    first = text.split("\n", 1)[0]
+    opening = first.rstrip()
+    if opening == "+++":
+        return _split_toml(text, text.split("\n"))
+    if opening != "---":
         header = Header(body=text)
         _markdown_title(header)
         return header
-    end = next((i for i in range(1, len(lines)) if _FENCE.fullmatch(lines[i])), None)
-    if end is None:
+    # the closing fence is looked for in the text, which is split only up to it
+    closing = _CLOSING_FENCE.search(text, len(first))
+    if closing is None:
         header = Header(body=text, usable=False)
         header.problems.append(
             Problem(
@@ -90,7 +94,9 @@ def _split_markdown(text: str) -> Header:
             )
         )
         return header
-    header = Header(body="\n".join(lines[end + 1 :]), body_line=end + 2, kind="yaml")
+    lines = text[: closing.start()].split("\n")  # up to the line before the closing fence
+    end = len(lines)  # the closing fence's line
+    header = Header(body=text[closing.end() + 1 :], body_line=end + 2, kind="yaml")
     header.metadata_lines = (0, end + 1)
     header.lines = _yaml_key_lines(lines, end)
     fields = _load_yaml("\n".join(lines[1:end]), header.problems)

@@ -5,6 +5,8 @@ written in. Only :mod:`sphinxcontrib_releases.frontmatter`; the reader's use of 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 from hypothesis import given, settings
@@ -403,3 +405,39 @@ def test_a_merged_front_matter_is_read_again_for_myst(monkeypatch: pytest.Monkey
     frontmatter._load_yaml(source, [])
     assert source not in frontmatter._READ_ENTRIES  # merging changed the mapping
     assert frontmatter._unfit_entries(source) == [(0, 0)]
+
+
+# -- where a YAML front matter ends -------------------------------------------------------------
+
+
+def _split_by_lines(text: str) -> tuple[str, int, str] | None:
+    """The body, its first line and the YAML of a front matter found line by line."""
+    lines = text.split("\n")
+    fence = re.compile(r"(?:---|\.\.\.)[ \t]*")
+    end = next((i for i in range(1, len(lines)) if fence.fullmatch(lines[i])), None)
+    if end is None:
+        return None
+    return "\n".join(lines[end + 1 :]), end + 2, "\n".join(lines[1:end])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["---", "...", "--- ", "---\t", "----", " ---", "---x", "....", "a: 1"]),
+        max_size=6,
+    ),
+    st.sampled_from(["", "\n", "\n\nBody\n", "\nBody", "\r\n"]),
+)
+def test_the_closing_fence_is_the_first_fence_line(lines: list[str], tail: str) -> None:
+    text = "\n".join(["---", *lines]) + tail
+    header = split(text, "markdown")
+    expected = _split_by_lines(text)
+    if expected is None:
+        assert not header.usable
+        assert header.body == text
+        return
+    body, body_line, source = expected
+    assert (header.body, header.body_line) == (body, body_line)
+    assert header.metadata_lines == (0, body_line - 1)
+    problems: list[Problem] = []
+    assert header.fields == (frontmatter._load_yaml(source, problems) or {})
