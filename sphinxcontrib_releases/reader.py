@@ -32,7 +32,7 @@ from sphinxcontrib_releases.features import (
     DEFAULT_STOP_HEADINGS,
     extract_features,
 )
-from sphinxcontrib_releases.model import Announcement, Phase, Plan, Problem, Release
+from sphinxcontrib_releases.model import Announcement, Feature, Phase, Plan, Problem, Release
 from sphinxcontrib_releases.peps import find_peps
 from sphinxcontrib_releases.schedule import find_schedule, plans_from_front_matter
 from sphinxcontrib_releases.versions import find_releases, parse_version
@@ -270,21 +270,29 @@ def _read_text(
         body_line=header.body_line,
         problems=tuple(header.problems),
         origins=tuple((fact, found.origin) for fact, found in facts.items()),
+        features=_features(header.body, syntax, header.body_line, options) if features else (),
     )
-    return (_with_features(note, options) if features else note), product
+    return note, product
 
 
 def _with_features(note: Announcement, options: ReaderOptions) -> Announcement:
     """The note with the features of its feature sections."""
+    return replace(note, features=_features(note.body, note.syntax, note.body_line, options))
+
+
+def _features(
+    body: str, syntax: str, first_line: int, options: ReaderOptions
+) -> tuple[Feature, ...]:
+    """The features of a note's feature sections."""
     features = extract_features(
-        note.body,
-        syntax=note.syntax,
-        first_line=note.body_line,
+        body,
+        syntax=syntax,
+        first_line=first_line,
         headings=options.feature_headings,
         stop_headings=options.stop_headings,
         drop_items=options.drop_items,
     )
-    return replace(note, features=tuple(features))
+    return tuple(features)
 
 
 def _plans(
