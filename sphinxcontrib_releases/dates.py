@@ -188,14 +188,21 @@ def year_lines(text: str) -> list[int]:
     lines has its year on one of them: a part of the text without any of these lines (a
     paragraph, a line cut out of one) holds no date that :func:`has_date` finds.
     """
-    found: set[int] = set()
+    starts: list[int] = []
     for century in _CENTURIES:
         start = text.find(century)
         while start >= 0:
             if text[start + 2 : start + 4].isdigit():
-                found.add(text.count("\n", 0, start))
+                starts.append(start)
             start = text.find(century, start + 2)
-    return sorted(found)
+    lines: list[int] = []
+    line = position = 0
+    for start in sorted(starts):  # the line breaks before each, counted once over the text
+        line += text.count("\n", position, start)
+        position = start
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    return lines
 
 
 def _date_at(text: str, start: int, end: int) -> bool:

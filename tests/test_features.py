@@ -1635,6 +1635,10 @@ def test_any_text(body: str, syntax: str, first_line: int) -> None:
         "# Highlights\n\n" + "## A\n\nText:\n\n" * 20_000,
         "Highlights\n==========\n\n- " + "a_ " * 30_000,
         "Highlights\n==========\n\n- " + "a." * 30_000 + "_",
+        "# Heading\n" * 50_000,  # lines that may be headings, none a feature heading
+        "# Highlights\n" + "text\n---\n" * 30_000,
+        "# Highlights\n" + ("text\n" * 12 + "---\n") * 5_000,
+        "Heading\n=======\n" * 30_000,
     ],
 )
 def test_hostile_input_stays_fast(body: str) -> None:
@@ -1680,7 +1684,7 @@ QUICK_RST = [
 
 def _features_scanned_whole(body: str, syntax: str) -> list[Feature]:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(features_module, "_last_feature_heading", lambda _b, lines, *_a: len(lines))
+        patch.setattr(features_module._Candidates, "feature_after", lambda _self, _line: True)
         return extract_features(body, syntax=syntax)
 
 
