@@ -1029,21 +1029,40 @@ def detect(text: str, syntax: str = "markdown") -> Detection:
     return _detect(_titles(blocks, syntax))
 
 
-_HEADING_WITH_RELEASE: Final = re.compile(
-    r"^ {0,3}#{1,6}[ \t][^\n]*?(?:[0-9]\.[0-9]|(?i:unreleased))"  # an ATX heading
-    r"|^[^\n]*?(?:[0-9]\.[0-9]|(?i:unreleased))[^\n]*\n[=\-~^\"'`#*+:._]+[ \t]*$",  # underlined
-    re.MULTILINE,
-)
+_RELEASE_MARK: Final = r"(?:[0-9]\.[0-9]|(?i:unreleased))"
+"""What a release heading holds: a dotted number (two parts or more) or "unreleased"."""
+_ATX_WITH_RELEASE: Final = re.compile(rf"^ {{0,3}}#{{1,6}}[ \t][^\n]*?{_RELEASE_MARK}")
+_LATER_ATX_WITH_RELEASE: Final = re.compile(rf"\n {{0,3}}#{{1,6}}[ \t][^\n]*?{_RELEASE_MARK}")
+"""An ATX heading line after the first that names a release (from the line break before it:
+a search for a literal character is many times faster than one for ``^``)."""
+_UNDERLINE: Final = re.compile(r"\n[=\-~^\"'`#*+:._]+[ \t]*$", re.MULTILINE)
+"""A line of adornment characters after another line, with the line break before it."""
+_RELEASE_IN_LINE: Final = re.compile(_RELEASE_MARK)
 
 
 def could_be_changelog(text: str) -> bool:
     """A quick necessary condition for :func:`detect`: at least
     :data:`MIN_RELEASE_HEADINGS` heading-shaped lines that hold a dotted number or "unreleased"
     (a release heading names a version of two parts or more, or says it is unreleased). Most
-    notes fail it at once, and are then not scanned as changelogs at all."""
-    for found, _match in enumerate(_HEADING_WITH_RELEASE.finditer(text), start=1):
-        if found >= MIN_RELEASE_HEADINGS:
-            return True
+    notes fail it at once, and are then not scanned as changelogs at all.
+
+    A heading-shaped line is an ATX heading line (``## 2.0.1``) or a line over one of
+    adornment characters (``2.0.1`` over ``-----``). The two are looked for by their first
+    characters, a ``#`` run and a line break, rather than line by line.
+    """
+    found: set[int] = set()  # where each such line starts
+    if _ATX_WITH_RELEASE.match(text) is not None:
+        found.add(0)
+    found.update(match.start() + 1 for match in _LATER_ATX_WITH_RELEASE.finditer(text))
+    if len(found) >= MIN_RELEASE_HEADINGS:
+        return True
+    for match in _UNDERLINE.finditer(text):
+        end = match.start()
+        start = text.rfind("\n", 0, end) + 1  # the line over the adornment
+        if start not in found and _RELEASE_IN_LINE.search(text, start, end) is not None:
+            found.add(start)
+            if len(found) >= MIN_RELEASE_HEADINGS:
+                return True
     return False
 
 

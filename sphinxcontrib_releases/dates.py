@@ -19,7 +19,8 @@ Who reads what:
 
 * :func:`find_dates` (and :func:`first_date`) find every date-shaped text of a line or a
   sentence with where it stands: schedules in prose, changelog headings;
-* :func:`has_date`, a quick test for long texts that are mostly without dates;
+* :func:`has_date`, a quick test for long texts that are mostly without dates, and
+  :func:`year_lines`, the only lines of a text where the years of its dates can stand;
 * :func:`parse_date`, a text that is exactly a date: front matter values, schedule entries;
 * :func:`date_line`, a line under a title that is only a date (``Released: April 3, 2023``);
 * :func:`date_in_path`, a date in a path or an address (``2023/12/28/slug.md``).
@@ -49,6 +50,7 @@ __all__ = [
     "has_date",
     "lower",
     "parse_date",
+    "year_lines",
 ]
 
 _MONTH_NAMES: Final = (
@@ -177,6 +179,30 @@ def has_date(text: str) -> bool:
                 return True
             start = text.find(century, start + 2)
     return False
+
+
+def year_lines(text: str) -> list[int]:
+    """The 0-based lines of ``text`` that hold four digits opening with 19, 20 or 21, in order.
+
+    Only there can :func:`has_date` find the year of a date, and a date written over several
+    lines has its year on one of them: a part of the text without any of these lines (a
+    paragraph, a line cut out of one) holds no date that :func:`has_date` finds.
+    """
+    starts: list[int] = []
+    for century in _CENTURIES:
+        start = text.find(century)
+        while start >= 0:
+            if text[start + 2 : start + 4].isdigit():
+                starts.append(start)
+            start = text.find(century, start + 2)
+    lines: list[int] = []
+    line = position = 0
+    for start in sorted(starts):  # the line breaks before each, counted once over the text
+        line += text.count("\n", position, start)
+        position = start
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    return lines
 
 
 def _date_at(text: str, start: int, end: int) -> bool:

@@ -16,6 +16,7 @@ strikethrough).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
 import re
@@ -803,6 +804,8 @@ class _Collector:
         self.lines = lines
         self.syntax = syntax
         self.plain = _SYNTAXES[syntax][1]
+        self.titles: dict[str, str] = {}
+        """The title of each heading text met."""
         self.first_line = first_line
         self.is_feature = _heading_matcher(tuple(headings))
         self.is_stop = _heading_matcher(tuple(stop_headings))
@@ -813,8 +816,15 @@ class _Collector:
         self.open: list[_Subsection] = []
         """Its subsections open at this point, outermost first."""
 
+    def title(self, text: str) -> str:
+        """A heading's title: its plain text, without a closing colon; each worked out once."""
+        title = self.titles.get(text)
+        if title is None:
+            title = self.titles[text] = self.plain(text).rstrip(" :")
+        return title
+
     def heading(self, block: _Heading) -> None:
-        title = self.plain(block.text).rstrip(" :")
+        title = self.title(block.text)
         if not title:
             return
         if not self.level or block.level <= self.level:
@@ -904,6 +914,103 @@ class _Collector:
         )
 
 
+# Lines that may be headings, or stand under one, whatever the blocks around them: ATX headings
+# and setext underlines (Markdown), adornments (reST). Each is found from the line break before
+# it (the first line of a Markdown body is looked at apart), as a search for a literal
+# character is many times faster than one for ``^``; what each finds is checked as the scans
+# check it.
+_MD_HEADING_LINE = re.compile(r"\n {0,3}(?:#|=+[^\S\n]*$|-+[^\S\n]*$)", re.MULTILINE)
+_RST_ADORNMENT_LINE = re.compile(r"\n([=\-~^\"'`#*+:._])\1")
+_MAX_SETEXT_LINES = 12
+"""How many lines over a setext underline are tried as its heading; over more, the scan runs."""
+
+
+class _Candidates:
+    """The lines that may be headings, and where the next that is a feature heading stands: a
+    quick necessary test before the scan, which finds no features when none of them is a
+    feature heading, and need not read past the last.
+
+    Every line is taken as the block scans take it; a setext underline is tried with every run
+    of the lines over it, as the scan may take any of them as its heading. The lines are found
+    at once, their headings' texts and titles only as far as a feature heading is looked for
+    (the scan takes the titles from there).
+    """
+
+    def __init__(self, body: str, lines: list[str], syntax: str, collector: _Collector) -> None:
+        self.lines = lines
+        self.syntax = syntax
+        self.collector = collector
+        self.found: list[int] = []
+        """The 0-based lines that may be headings (Markdown: ATX headings and underlines;
+        reST: the lines over adornments), in order."""
+        self.starts: list[int] = []
+        """The line each one's heading would start on at the latest (over an underline)."""
+        pattern = _MD_HEADING_LINE if syntax == "markdown" else _RST_ADORNMENT_LINE
+        index = position = 0
+        if syntax == "markdown" and _MD_HEADING_LINE.match("\n" + lines[0]):
+            self.found.append(0)
+            self.starts.append(0)
+        for match in pattern.finditer(body):
+            index += body.count("\n", position, match.start())  # the line breaks before it
+            position = match.start()
+            if syntax == "markdown":  # the line after the break
+                underline = lines[index + 1].lstrip(" ")[:1] != "#"
+                self.found.append(index + 1)
+                self.starts.append(index if underline else index + 1)
+            else:  # the line over the adornment
+                self.found.append(index)
+                self.starts.append(index)
+
+    def _texts(self, at: int) -> Iterator[str | None]:
+        """The texts of the heading that candidate ``at`` may be; ``None`` when the scan must
+        decide (a run of lines over an underline too long to try)."""
+        lines, index = self.lines, self.found[at]
+        if self.syntax != "markdown":
+            line = lines[index].rstrip()
+            yield (line.expandtabs(8) if "\t" in line else line).strip()
+            return
+        head = _md_body(lines[index])  # indented by three spaces at most, as found
+        if head[0] == "#":
+            atx = _atx(head)
+            if atx is not None and atx[1]:
+                yield atx[1]
+            return
+        if head.strip(head[0]):
+            return  # not an underline
+        above: list[str] = []
+        for line in reversed(lines[max(0, index - _MAX_SETEXT_LINES) : index]):
+            text = _md_body(line)
+            if not text:
+                return
+            above.insert(0, text)
+            yield " ".join(above)
+        if index > _MAX_SETEXT_LINES:
+            yield None  # a longer run may be the heading: let the scan decide
+
+    def feature_after(self, line: int) -> bool:
+        """Whether a feature heading may start after the 0-based ``line``."""
+        collector = self.collector
+        for at in range(bisect.bisect_right(self.starts, line), len(self.found)):
+            for text in self._texts(at):
+                if text is None or (
+                    (title := collector.title(text)) and collector.is_feature(title)
+                ):
+                    self.next = self.starts[at]
+                    return True
+        return False
+
+    next = -1
+    """The line of the feature heading last found ahead."""
+
+
+def _md_body(line: str) -> str:
+    """A Markdown line as the block scan reads it: without its indentation and trailing blanks."""
+    line = line.rstrip()
+    if "\t" in line:
+        line = line.expandtabs(4)
+    return line.lstrip(" ")
+
+
 def extract_features(
     body: str,
     *,
@@ -944,9 +1051,18 @@ def extract_features(
         raise ValueError(f"unknown syntax {syntax!r}: expected 'markdown' or 'rst'") from None
     lines = body.split("\n")
     collector = _Collector(lines, syntax, first_line, headings, stop_headings, drop_items)
+    candidates = _Candidates(body, lines, syntax, collector)
+    if not candidates.feature_after(-1):
+        return []  # no line that could be a feature heading: nothing to scan for
     for block in blocks(lines):
         if isinstance(block, _Heading):
             collector.heading(block)
+            if (
+                not collector.level
+                and candidates.next <= block.start
+                and not candidates.feature_after(block.start)
+            ):
+                break  # headings come in order, and none after this one opens a section
         elif not collector.level:
             continue  # outside feature sections only headings matter
         elif isinstance(block, _Item):

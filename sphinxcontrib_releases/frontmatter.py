@@ -34,6 +34,8 @@ MAX_YAML_DEPTH = 50
 _SKIPPED = "; note skipped"
 
 _FENCE = re.compile(r"(?:---|\.\.\.)[ \t]*")
+_CLOSING_FENCE = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?=\n|\Z)")
+"""A line that is a :data:`_FENCE`, with the line break before it."""
 _YAML_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:")
 _RST_FIELD = re.compile(r":([A-Za-z_][\w -]*?):(?:[ \t]+(.*))?$")
 _RST_ADORNMENT = re.compile(r"([!-/:-@\[-`{-~])\1{2,}[ \t]*")
@@ -72,15 +74,17 @@ def split(text: str, syntax: str) -> Header:
 
 
 def _split_markdown(text: str) -> Header:
-    lines = text.split("\n")
-    if lines[0].rstrip() == "+++":
-        return _split_toml(text, lines)
-    if lines[0].rstrip() != "---":
+    first = text.split("\n", 1)[0]
+    opening = first.rstrip()
+    if opening == "+++":
+        return _split_toml(text, text.split("\n"))
+    if opening != "---":
         header = Header(body=text)
         _markdown_title(header)
         return header
-    end = next((i for i in range(1, len(lines)) if _FENCE.fullmatch(lines[i])), None)
-    if end is None:
+    # the closing fence is looked for in the text, which is split only up to it
+    closing = _CLOSING_FENCE.search(text, len(first))
+    if closing is None:
         header = Header(body=text, usable=False)
         header.problems.append(
             Problem(
@@ -90,7 +94,9 @@ def _split_markdown(text: str) -> Header:
             )
         )
         return header
-    header = Header(body="\n".join(lines[end + 1 :]), body_line=end + 2, kind="yaml")
+    lines = text[: closing.start()].split("\n")  # up to the line before the closing fence
+    end = len(lines)  # the closing fence's line
+    header = Header(body=text[closing.end() + 1 :], body_line=end + 2, kind="yaml")
     header.metadata_lines = (0, end + 1)
     header.lines = _yaml_key_lines(lines, end)
     fields = _load_yaml("\n".join(lines[1:end]), header.problems)
@@ -128,8 +134,15 @@ def _load_yaml(source: str, problems: list[Problem]) -> dict[str, Any] | None:
             line = node.start_mark.line + 2
             problems.append(Problem(WarningType.FRONT_MATTER, message + _SKIPPED, line))
             return None
+        # entries for MyST (see _unfit_entries) when merging leaves the mapping as written
+        entries: list[_Entry] | None = None
+        if not any(key.tag in _REWRITTEN_TAGS for key, _ in node.value):
+            entries = []
         loader.flatten_mapping(node)  # merge keys (``<<: *base``)
-        return _build_mapping(loader, node, problems)
+        fields = _build_mapping(loader, node, problems, entries)
+        if entries is not None:
+            _remember_entries(source, entries)
+        return fields
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         if mark is not None and mark.line > source.count("\n"):  # past the end: say where
@@ -158,8 +171,13 @@ def _as_written(loader: _Loader, node: yaml.Node) -> Any:
 
 
 def _build_mapping(
-    loader: _Loader, node: yaml.MappingNode, problems: list[Problem]
+    loader: _Loader,
+    node: yaml.MappingNode,
+    problems: list[Problem],
+    entries: list[_Entry] | None = None,
 ) -> dict[str, Any]:
+    """The fields of a mapping; and, given ``entries``, the lines of each entry and whether
+    MyST can take it, as :func:`_unfit_entries` would find."""
     fields: dict[str, Any] = {}
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 2
@@ -176,7 +194,12 @@ def _build_mapping(
             problems.append(
                 Problem(WarningType.FRONT_MATTER, f"front matter value left out: {reason}", line)
             )
+            if entries is not None:
+                entries.append((*_entry_lines(key_node, value_node), False))
             continue
+        if entries is not None:
+            built = value if key not in _AS_WRITTEN else _built(loader, value_node)
+            entries.append((*_entry_lines(key_node, value_node), _myst_fit(built)))
         if isinstance(key, (list, dict)):
             problems.append(
                 Problem(WarningType.FRONT_MATTER, "front matter key is not a name; left out", line)
@@ -192,8 +215,15 @@ def _refusal(source: str) -> tuple[str, int] | None:
     libyaml's parser is iterative, but building the values recurses (a deep enough nesting
     crashes the interpreter) and copies what aliases and merge keys name (a few lines can
     expand to billions of values). So the events are walked first, counting each value as if
-    aliases were copies, and the walk stops as soon as a limit is passed.
+    aliases were copies, and the walk (:func:`_walk`) stops as soon as a limit is passed. A
+    source that :func:`_within_limits` shows to be within them needs no walk.
     """
+    return None if _within_limits(source) else _walk(source)
+
+
+def _walk(source: str) -> tuple[str, int] | None:
+    """:func:`_refusal` from the events of the source, each value counted as if aliases were
+    copies."""
     sizes: dict[str, int] = {}  # the expanded size of each finished anchor
     stack: list[list[Any]] = []  # [size so far, anchor] of each open collection
     for event in yaml.parse(source, Loader=_Loader):
@@ -223,6 +253,30 @@ def _refusal(source: str) -> tuple[str, int] | None:
         if size > MAX_YAML_NODES:
             return f"front matter expands to more than {MAX_YAML_NODES} values", line
     return None
+
+
+_SHORT_YAML = MAX_YAML_NODES // 5
+"""A YAML source this long holds fewer than :data:`MAX_YAML_NODES` values: each value takes a
+third of a character at least (a lone ``?`` is a mapping, its empty key and its empty value)."""
+_OPENERS = "-?:[{"
+"""The characters at which lists and mappings open: ``-`` (a block list entry), ``?`` and ``:``
+(a mapping key and value), ``[`` and ``{``; each opens one at most."""
+
+
+def _within_limits(source: str) -> bool:
+    """Whether a YAML source is shown to be within the limits of :func:`_refusal` by a look at
+    its characters alone: short, without aliases (``*``) or anchors (``&``), with no more
+    characters that may open a list or mapping than :data:`MAX_YAML_DEPTH`, so that no value
+    expands, contains itself or nests too deeply; and one document without directives (no line
+    that opens with ``---``, ``...`` or ``%``), so that composing it meets every error the walk
+    would have met, in the same order. Most front matters are.
+    """
+    if len(source) > _SHORT_YAML or "*" in source or "&" in source:
+        return False
+    if sum(source.count(char) for char in _OPENERS) > MAX_YAML_DEPTH:
+        return False
+    lines = "\n" + source
+    return "\n---" not in lines and "\n..." not in lines and "\n%" not in lines
 
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -261,7 +315,14 @@ def for_myst(text: str) -> str | None:
 
 def _unfit_entries(source: str) -> list[tuple[int, int]] | None:
     """The (first, last) lines of each top-level entry MyST could not take; ``None`` when the
-    front matter is not a usable mapping at all."""
+    front matter is not a usable mapping at all.
+
+    The reader has most often built the same source already: its entries are then taken from
+    :data:`_READ_ENTRIES` rather than built again.
+    """
+    read = _READ_ENTRIES.get(source)
+    if read is not None:
+        return [(first, last) for first, last, fit in read if not fit]
     loader = _Loader(source)
     try:
         if _refusal(source) is not None:
@@ -282,9 +343,7 @@ def _unfit_entries(source: str) -> list[tuple[int, int]] | None:
             except Exception:
                 fit = False
             if not fit:
-                first, end = key_node.start_mark.line, value_node.end_mark
-                last = end.line - 1 if end.column == 0 and end.line > first else end.line
-                spans.append((first, last))
+                spans.append(_entry_lines(key_node, value_node))
         return spans
     except yaml.YAMLError:
         return None
@@ -292,10 +351,54 @@ def _unfit_entries(source: str) -> list[tuple[int, int]] | None:
         loader.dispose()
 
 
+_Entry = tuple[int, int, bool]
+"""The first and last 0-based lines of a top-level front matter entry, and whether MyST can
+take it."""
+_UNBUILT: Any = object()
+_REWRITTEN_TAGS = frozenset({_MERGE_TAG, "tag:yaml.org,2002:value"})
+"""The tags of keys that merging rewrites (a merge key ``<<``, a value key ``=``): a mapping
+with one is built otherwise than :func:`_unfit_entries` builds it."""
+_READ_ENTRIES: dict[str, tuple[_Entry, ...]] = {}
+"""The entries of each YAML source the reader built, most recent last (for :func:`for_myst`,
+which reads the same front matter again when Sphinx reads the note page)."""
+_READ_ENTRIES_KEPT = 4096
+
+
+def _remember_entries(source: str, entries: list[_Entry]) -> None:
+    _READ_ENTRIES.pop(source, None)
+    if len(_READ_ENTRIES) >= _READ_ENTRIES_KEPT:
+        del _READ_ENTRIES[next(iter(_READ_ENTRIES))]  # the oldest
+    _READ_ENTRIES[source] = tuple(entries)
+
+
+def _entry_lines(key_node: yaml.Node, value_node: yaml.Node) -> tuple[int, int]:
+    """The first and last 0-based lines of a top-level entry (a value that ends at the start
+    of a line ends on the line before)."""
+    first, end = key_node.start_mark.line, value_node.end_mark
+    return first, end.line - 1 if end.column == 0 and end.line > first else end.line
+
+
+def _built(loader: _Loader, node: yaml.Node) -> Any:
+    """The value of a node as YAML builds it, :data:`_UNBUILT` when it cannot be built."""
+    try:
+        return loader.construct_object(node, deep=True)
+    except Exception:
+        return _UNBUILT
+
+
+def _myst_fit(value: Any) -> bool:
+    return value is not _UNBUILT and _json_fit(value)
+
+
+_SCALARS = (str, int, float, dt.date)  # a tuple: isinstance is slower with a union
+
+
 def _json_fit(value: Any) -> bool:
     """Whether MyST 4 can write the value as page metadata (it ``json.dumps`` non-scalars)."""
-    if isinstance(value, str | int | float | dt.date):
+    if isinstance(value, _SCALARS):
         return True
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return True  # the most common list, tags or authors
     try:
         json.dumps(value)
     except (TypeError, ValueError, RecursionError):

@@ -32,7 +32,7 @@ from sphinxcontrib_releases.features import (
     DEFAULT_STOP_HEADINGS,
     extract_features,
 )
-from sphinxcontrib_releases.model import Announcement, Phase, Plan, Problem, Release
+from sphinxcontrib_releases.model import Announcement, Feature, Phase, Plan, Problem, Release
 from sphinxcontrib_releases.peps import find_peps
 from sphinxcontrib_releases.schedule import find_schedule, plans_from_front_matter
 from sphinxcontrib_releases.versions import find_releases, parse_version
@@ -137,10 +137,14 @@ def read_note(
     return read_bytes(data, source, syntax=syntax or syntax_of(source, options), options=options)
 
 
-def _file_bytes(source: str, options: ReaderOptions) -> bytes | Announcement:
-    """The file's bytes, or the unusable note that says why they cannot be had."""
+def _file_bytes(
+    source: str, options: ReaderOptions, size: int | None = None
+) -> bytes | Announcement:
+    """The file's bytes, or the unusable note that says why they cannot be had; ``size`` is
+    the file's, when its caller has already asked."""
     try:
-        size = Path(source).stat().st_size
+        if size is None:
+            size = Path(source).stat().st_size
         if size > options.max_bytes:
             return _unusable(
                 source,
@@ -266,21 +270,29 @@ def _read_text(
         body_line=header.body_line,
         problems=tuple(header.problems),
         origins=tuple((fact, found.origin) for fact, found in facts.items()),
+        features=_features(header.body, syntax, header.body_line, options) if features else (),
     )
-    return (_with_features(note, options) if features else note), product
+    return note, product
 
 
 def _with_features(note: Announcement, options: ReaderOptions) -> Announcement:
     """The note with the features of its feature sections."""
+    return replace(note, features=_features(note.body, note.syntax, note.body_line, options))
+
+
+def _features(
+    body: str, syntax: str, first_line: int, options: ReaderOptions
+) -> tuple[Feature, ...]:
+    """The features of a note's feature sections."""
     features = extract_features(
-        note.body,
-        syntax=note.syntax,
-        first_line=note.body_line,
+        body,
+        syntax=syntax,
+        first_line=first_line,
         headings=options.feature_headings,
         stop_headings=options.stop_headings,
         drop_items=options.drop_items,
     )
-    return replace(note, features=tuple(features))
+    return tuple(features)
 
 
 def _plans(
@@ -310,7 +322,7 @@ def _unusable(
 
 def _guess_releases(title: str, body: str) -> tuple[Release, ...]:
     """Releases named by the title; when the title names no version at all, the body's opening."""
-    found = find_releases(title)
+    found = _title_releases(title)
     if found or _names_a_version(title):
         return tuple(found)
     opening: list[str] = []
@@ -325,6 +337,13 @@ def _guess_releases(title: str, body: str) -> tuple[Release, ...]:
     return tuple(find_releases(" ".join(opening)))
 
 
+@lru_cache(maxsize=64)
+def _title_releases(title: str) -> tuple[Release, ...]:
+    """The releases a title names (:func:`find_releases`), read once for both the releases of
+    a note and their products."""
+    return tuple(find_releases(title))
+
+
 def _with_product(
     releases: tuple[Release, ...], declared: str | None, title: str
 ) -> tuple[Release, ...]:
@@ -333,7 +352,7 @@ def _with_product(
     title ``Acme 4.2 release notes``); a release keeps ``None`` when neither says."""
     product = declared
     if product is None and any(r.product is None for r in releases):
-        named = {p.casefold(): p for r in find_releases(title) if (p := r.product)}
+        named = {p.casefold(): p for r in _title_releases(title) if (p := r.product)}
         product = next(iter(named.values())) if len(named) == 1 else None
     if product is None:
         return releases
@@ -725,7 +744,7 @@ class NoteCache:
             entry = None  # read with other settings: of no use
         if entry and (entry.mtime, entry.size) == (stat.st_mtime_ns, stat.st_size):
             return entry.notes, False
-        data = _file_bytes(source, options)
+        data = _file_bytes(source, options, stat.st_size)
         if isinstance(data, Announcement):
             self._entries[source] = _Entry(stat.st_mtime_ns, stat.st_size, options, b"", (data,))
             return (data,), True

@@ -52,9 +52,10 @@ Pure Python (no Sphinx, no docutils), like the reader it serves. Three sources, 
 
 Every step looks at one line, one sentence or a bounded window of it, so the work is linear in
 the size of the body. A body without a full date is answered from a quick look around its
-four-digit numbers (:func:`.dates.has_date`), and a sentence with a date but without planning
-or phase wording from a few searches; :mod:`sphinxcontrib_releases.prose` finds the sentences.
-Nothing here raises on any text.
+four-digit numbers (:func:`.dates.has_date`); only the paragraphs on lines with such a number
+(:func:`.dates.year_lines`) are read further, and the scan stops after the last of them; a
+sentence with a date but without planning or phase wording is answered from a few searches.
+:mod:`sphinxcontrib_releases.prose` finds the sentences. Nothing here raises on any text.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Literal, NamedTuple, TypeAlias
 
-from sphinxcontrib_releases.dates import find_dates, has_date, lower, parse_date
+from sphinxcontrib_releases.dates import find_dates, has_date, lower, parse_date, year_lines
 from sphinxcontrib_releases.features import plain_text
 from sphinxcontrib_releases.model import (
     BOUNDARY_KINDS,
@@ -743,16 +744,23 @@ def find_schedule(
     """
     if syntax not in SYNTAXES or not has_date(body):
         return ()
+    years = year_lines(body)
     reader = _SentenceReader(product, context)
     plans: list[Plan] = []
     seen: set[tuple[PlanKey, dt.date]] = set()
     schedule_level = 0  # the level of the open schedule heading; 0 when none is open
     for paragraph in paragraphs(body, syntax):
+        if paragraph.first > years[-1]:
+            break  # paragraphs come in order, and none from here on holds a year
         if paragraph.heading:
             if schedule_level and paragraph.heading <= schedule_level:
                 schedule_level = 0
             if _SCHEDULE_HEADING.search(plain_text(paragraph.text, syntax)):
                 schedule_level = paragraph.heading
+        # each line of a paragraph is read from the body's line of the same number
+        at = bisect.bisect_left(years, paragraph.first)
+        if at == len(years) or years[at] >= paragraph.first + len(paragraph.lines):
+            continue  # a paragraph without a year: no date
         scheduled = bool(schedule_level) and not paragraph.heading
         for index, sentence in _dated_sentences(paragraph, syntax):
             for plan in reader.read(sentence, first_line + index, scheduled):

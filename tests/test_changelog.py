@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import pickle
+import re
 import subprocess
 import sys
 import time
@@ -19,6 +20,7 @@ from sphinxcontrib_releases.changelog import (
     GROUP_KINDS,
     KINDS,
     MAX_HEADING,
+    MIN_RELEASE_HEADINGS,
     Changelog,
     Detection,
     Section,
@@ -1194,6 +1196,50 @@ def test_changelog_shaped_text(pieces: list[str], syntax: str, first_line: int) 
     check(read_changelog(text, "fuzz", syntax, first_line), text, first_line)
     if detect(text, syntax):  # the quick test never turns a changelog away
         assert could_be_changelog(text)
+
+
+# The quick test as one regular expression, line by line: its definition, which the faster
+# search for the same lines must agree with.
+_QUICK_TEST_DEFINITION = re.compile(
+    r"^ {0,3}#{1,6}[ \t][^\n]*?(?:[0-9]\.[0-9]|(?i:unreleased))"
+    r"|^[^\n]*?(?:[0-9]\.[0-9]|(?i:unreleased))[^\n]*\n[=\-~^\"'`#*+:._]+[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _quick_test_by_definition(text: str) -> bool:
+    return len(_QUICK_TEST_DEFINITION.findall(text)) >= MIN_RELEASE_HEADINGS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# 1.0\n# 1.1\n# 1.2\n",
+        "## 1.0\n\n## 1.1\n",
+        "# 1.0\n1.1\n---\n1.2\n===\n",
+        "1.0\n---\n1.1\n---\n",
+        "# 1.0\n---\n# 1.1\n===\n",  # a heading over an adornment counts once
+        "# 1.0\n---\n# 1.1\n===\n# Unreleased\n",
+        "#1.0\n---\n#1.1\n---\n#1.2\n---\n",  # no ATX heading, but underlined
+        "    # 1.0\n# 1.1\n# UNRELEASED\n",
+        "1.0\n---\r\n1.1\n---\n1.2\n--- \n",
+        "text 1.0\n-- \t\n\n\n2.0.1\n- item\n3.1\n~~~\n",
+    ],
+)
+def test_the_quick_test_holds_to_its_definition(text: str) -> None:
+    assert could_be_changelog(text) == _quick_test_by_definition(text)
+
+
+@FUZZ
+@given(
+    pieces=st.lists(
+        st.one_of(PIECES, st.sampled_from(["1.2", "unreleased", " 3.4.5 ", "\t", "\r"])),
+        max_size=60,
+    )
+)
+def test_the_quick_test_holds_to_its_definition_on_any_shape(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert could_be_changelog(text) == _quick_test_by_definition(text)
 
 
 @FUZZ

@@ -18,6 +18,7 @@ from sphinxcontrib_releases.dates import (
     has_date,
     lower,
     parse_date,
+    year_lines,
 )
 from tests.conftest import finishes
 
@@ -308,6 +309,29 @@ def test_quick_test_agrees_with_the_search(text: str) -> None:
     found = find_dates(" ".join(text.split()))
     if any(f.date is not None and 1900 <= f.date.year < 2200 for f in found):
         assert has_date(text)
+
+
+def test_year_lines() -> None:
+    text = "on March 12,\n2025 it is\nbuild 20231002\nversion 3.12\nin 1999\n2150-01-01"
+    assert year_lines(text) == [1, 2, 4, 5]
+    assert year_lines("no years: 19, 2 0 23, 2-023") == []
+    assert year_lines("") == []
+
+
+@given(
+    st.text(alphabet=st.sampled_from("0123456789-/ ,.ofthMarch\nOct"), max_size=80),
+    st.data(),
+)
+def test_a_date_has_its_year_on_a_year_line(text: str, data: st.DataObject) -> None:
+    """What :func:`find_schedule` relies on: a run of lines, or a piece of a line, that holds a
+    date holds one of the text's year lines."""
+    lines = text.split("\n")
+    first = data.draw(st.integers(0, len(lines) - 1))
+    last = data.draw(st.integers(first, len(lines) - 1))
+    cut = data.draw(st.integers(0, len(lines[first])))
+    piece = "\n".join([lines[first][cut:], *lines[first + 1 : last + 1]])
+    if has_date(piece):
+        assert any(first <= line <= last for line in year_lines(text))
 
 
 def test_long_texts_finish() -> None:

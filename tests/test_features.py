@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,11 +19,13 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from sphinxcontrib_releases import features as features_module
 from sphinxcontrib_releases.features import (
     DEFAULT_DROP_ITEMS,
     _Heading,
     _Item,
     _markdown_blocks,
+    _markdown_text,
     _Paragraph,
     _rst_blocks,
     extract_features,
@@ -1632,8 +1635,107 @@ def test_any_text(body: str, syntax: str, first_line: int) -> None:
         "# Highlights\n\n" + "## A\n\nText:\n\n" * 20_000,
         "Highlights\n==========\n\n- " + "a_ " * 30_000,
         "Highlights\n==========\n\n- " + "a." * 30_000 + "_",
+        "# Heading\n" * 50_000,  # lines that may be headings, none a feature heading
+        "# Highlights\n" + "text\n---\n" * 30_000,
+        "# Highlights\n" + ("text\n" * 12 + "---\n") * 5_000,
+        "Heading\n=======\n" * 30_000,
     ],
 )
 def test_hostile_input_stays_fast(body: str) -> None:
     for syntax in ("markdown", "rst"):
         finishes(lambda syntax=syntax: extract_features(body, syntax=syntax))
+
+
+# --- The quick look for feature headings before the scan ---------------------------------------
+# Features need a feature heading: a body whose lines that may be headings are none is not
+# scanned, and the scan stops at the first heading past the last one that may be. Neither may
+# change what is found.
+
+QUICK_MARKDOWN = [
+    *MARKDOWN_FRAGMENTS,
+    "# Highlights",
+    "## What's new",
+    "What's *new*",
+    "New",
+    "features",
+    "Features",
+    "   # New features #",
+    "\t# New features",
+    "#New features",
+    "- Highlights",
+    "## More resources",
+    "# Thanks",
+    "= =",
+    "---\t",
+    "==  ",
+]
+QUICK_RST = [
+    *RST_BLOCKS,
+    "Highlights\n==========",
+    "What's new\n----------",
+    "==========\nNew features\n==========",
+    "Thanks\n======",
+    "- Highlights\n==",
+    "  Highlights\n============",
+    "Changes\n\t=======",
+    "Resources\n~~~~~~~~~",
+]
+
+
+def _features_scanned_whole(body: str, syntax: str) -> list[Feature]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(features_module._Candidates, "feature_after", lambda _self, _line: True)
+        return extract_features(body, syntax=syntax)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(QUICK_MARKDOWN), max_size=16).map("\n".join))
+def test_the_quick_look_changes_nothing_in_markdown(body: str) -> None:
+    assert extract_features(body) == _features_scanned_whole(body, "markdown")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(QUICK_RST), max_size=8).map("\n\n".join))
+def test_the_quick_look_changes_nothing_in_rst(body: str) -> None:
+    assert extract_features(body, syntax="rst") == _features_scanned_whole(body, "rst")
+
+
+def test_the_quick_look_on_the_notes() -> None:
+    for path in sorted(ANNOUNCEMENTS.iterdir()):
+        note = read_note(path)
+        assert extract_features(note.body, syntax=note.syntax) == _features_scanned_whole(
+            note.body, note.syntax
+        ), path.name
+
+
+def test_a_body_without_a_feature_heading_is_not_scanned(monkeypatch: pytest.MonkeyPatch) -> None:
+    def scanner(lines: list[str]) -> Iterator[_Heading]:
+        raise AssertionError("scanned")
+
+    monkeypatch.setitem(features_module._SYNTAXES, "markdown", (scanner, _markdown_text))
+    body = "# Lantern 2.7.0\n\nIt is out.\n\n## Thanks\n\n- to everyone\n"
+    assert extract_features(body) == []
+    with pytest.raises(AssertionError, match="scanned"):
+        extract_features(body.replace("Thanks", "Highlights"))
+
+
+def test_the_scan_stops_after_the_last_feature_heading(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[int] = []
+
+    def scanner(lines: list[str]) -> Iterator[_Heading | _Item | _Paragraph]:
+        for block in _markdown_blocks(lines):
+            read.append(block.start)
+            yield block
+
+    monkeypatch.setitem(features_module._SYNTAXES, "markdown", (scanner, _markdown_text))
+    body = (
+        "Lantern 2.7.0 is out.\n\n# Highlights\n\n- Faster\n- Calmer\n\n"
+        "# Thanks\n\n- to everyone\n\n" + "# Later\n\n- more\n\n" * 20
+    )
+    assert texts(extract_features(body)) == ["Faster", "Calmer"]
+    assert read[-1] == line_of(body, "# Thanks") - 1  # the first heading past the section
+
+
+def test_a_long_setext_heading_is_left_to_the_scan() -> None:
+    heading = "Highlights of a release\n" + "told at length\n" * 14 + "---\n\n"
+    assert texts(extract_features(heading + "- Faster\n")) == ["Faster"]

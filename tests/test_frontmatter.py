@@ -5,12 +5,16 @@ written in. Only :mod:`sphinxcontrib_releases.frontmatter`; the reader's use of 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinxcontrib_releases.frontmatter import looks_like_rst, page_text, split
+from sphinxcontrib_releases import frontmatter
+from sphinxcontrib_releases.frontmatter import MAX_YAML_DEPTH, looks_like_rst, page_text, split
+from sphinxcontrib_releases.model import Problem
 
 BLOG_TOML = """\
 +++
@@ -277,3 +281,163 @@ def test_page_text_of_any_toml_keeps_every_line_and_is_yaml(lines: list[str], bo
 )
 def test_looks_like_rst(text: str, expected: bool) -> None:
     assert looks_like_rst(text) is expected
+
+
+# -- YAML within the limits, shown without a walk of its events ------------------------------
+
+YAML_PIECES = st.sampled_from(
+    [
+        "a",
+        "title",
+        "b: ",
+        "- ",
+        "? ",
+        ": ",
+        ":",
+        "-",
+        "[",
+        "]",
+        "{",
+        "}",
+        ", ",
+        "\n",
+        "  ",
+        "\t",
+        "'x'",
+        '"y\\n"',
+        "!!str ",
+        "!!int ",
+        "!!map ",
+        "&a ",
+        "*a",
+        "--- ",
+        "...",
+        "%YAML 1.1",
+        " # c",
+        "|\n",
+        ">-\n",
+        "2023-02-30",
+        "2024-01-02",
+        "version: 3.10",
+        "versions: [3.10, !!int x]",
+        "<<: ",
+        "=: ",
+        "[a]: ",
+        "- 2024-01-02",
+        "!!binary aGk=",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(YAML_PIECES, max_size=40))
+def test_yaml_shown_within_the_limits_reads_as_the_walk_would(pieces: list[str]) -> None:
+    source = "".join(pieces)
+    quick: list[Problem] = []
+    walked: list[Problem] = []
+    fields = frontmatter._load_yaml(source, quick)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(frontmatter, "_within_limits", lambda _source: False)
+        expected = frontmatter._load_yaml(source, walked)
+        unfit = frontmatter._unfit_entries(source)
+    assert (repr(fields), quick) == (repr(expected), walked)
+    assert frontmatter._unfit_entries(source) == unfit
+
+
+def test_yaml_within_the_limits() -> None:
+    plain = "title: Lantern 2.7.0\ndate: 2031-11-04\ntags: [release, lantern]\n"
+    assert frontmatter._within_limits(plain)
+    assert frontmatter._walk(plain) is None
+    for source in (
+        plain + "x: &a 1\n",  # an anchor
+        plain + "y: *a\n",  # an alias
+        plain + "z: " + "[" * MAX_YAML_DEPTH + "]" * MAX_YAML_DEPTH,  # may nest too deeply
+        plain + "w: " + "x" * 2_000,  # long enough to hold more values than allowed
+        plain + "--- other document\n",
+        "%YAML 1.1\n" + plain,
+    ):
+        assert not frontmatter._within_limits(source), source
+
+
+# -- MyST's copy of the front matter, from the reader's reading of it ------------------------
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(YAML_PIECES, max_size=40))
+def test_myst_entries_from_the_reading_are_those_built_again(pieces: list[str]) -> None:
+    source = "".join(pieces)
+    frontmatter._READ_ENTRIES.clear()
+    frontmatter._load_yaml(source, [])
+    remembered = frontmatter._unfit_entries(source)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(frontmatter, "_READ_ENTRIES", {})
+        assert remembered == frontmatter._unfit_entries(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "title: Lantern\ndate: 2044-02-30\nauthor: I",
+        "d: [2044-01-01,\n  2044-01-02]\na: 1",
+        "b: !!bool maybe\nc: !!binary aGk=\nd: !!set {a: null}\ne: {when: 2044-09-01}",
+        "[a, b]: payload\nversion: !!int many\nversions: [3.10, 2044-01-01]",
+        "b: &b {d: 2044-02-30}\nc: *b",
+    ],
+)
+def test_myst_reads_the_reading_rather_than_the_yaml_again(
+    source: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(frontmatter, "_READ_ENTRIES", {})
+    expected = frontmatter._unfit_entries(source)
+    assert expected  # each has an entry MyST cannot take
+    frontmatter._load_yaml(source, [])
+
+    def loader(source: str) -> None:
+        raise AssertionError("read again")
+
+    monkeypatch.setattr(frontmatter, "_Loader", loader)
+    assert frontmatter._unfit_entries(source) == expected
+
+
+def test_a_merged_front_matter_is_read_again_for_myst(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(frontmatter, "_READ_ENTRIES", {})
+    source = "base: &b {x: 2044-02-30}\n<<: *b\ny: 1"
+    frontmatter._load_yaml(source, [])
+    assert source not in frontmatter._READ_ENTRIES  # merging changed the mapping
+    assert frontmatter._unfit_entries(source) == [(0, 0)]
+
+
+# -- where a YAML front matter ends -------------------------------------------------------------
+
+
+def _split_by_lines(text: str) -> tuple[str, int, str] | None:
+    """The body, its first line and the YAML of a front matter found line by line."""
+    lines = text.split("\n")
+    fence = re.compile(r"(?:---|\.\.\.)[ \t]*")
+    end = next((i for i in range(1, len(lines)) if fence.fullmatch(lines[i])), None)
+    if end is None:
+        return None
+    return "\n".join(lines[end + 1 :]), end + 2, "\n".join(lines[1:end])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["---", "...", "--- ", "---\t", "----", " ---", "---x", "....", "a: 1"]),
+        max_size=6,
+    ),
+    st.sampled_from(["", "\n", "\n\nBody\n", "\nBody", "\r\n"]),
+)
+def test_the_closing_fence_is_the_first_fence_line(lines: list[str], tail: str) -> None:
+    text = "\n".join(["---", *lines]) + tail
+    header = split(text, "markdown")
+    expected = _split_by_lines(text)
+    if expected is None:
+        assert not header.usable
+        assert header.body == text
+        return
+    body, body_line, source = expected
+    assert (header.body, header.body_line) == (body, body_line)
+    assert header.metadata_lines == (0, body_line - 1)
+    problems: list[Problem] = []
+    assert header.fields == (frontmatter._load_yaml(source, problems) or {})

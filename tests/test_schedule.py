@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from sphinxcontrib_releases import frontmatter, schedule
 from sphinxcontrib_releases.model import Release
+from sphinxcontrib_releases.prose import Paragraph
 from sphinxcontrib_releases.reader import read_note
 from sphinxcontrib_releases.schedule import (
     BOUNDARY_KINDS,
@@ -474,6 +476,38 @@ def test_a_body_without_dates_is_not_scanned(monkeypatch: pytest.MonkeyPatch) ->
     assert find_schedule(body) == ()
     with pytest.raises(AssertionError, match="scanned"):
         find_schedule(body + "Acme 2.4.0 is planned for 2025-03-12.")
+
+
+def test_only_paragraphs_with_a_year_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    taken: list[int] = []
+    read: list[int] = []
+    scan, dated = schedule.paragraphs, schedule._dated_sentences
+
+    def scanner(body: str, syntax: str) -> Iterator[Paragraph]:
+        for paragraph in scan(body, syntax):
+            taken.append(paragraph.first)
+            yield paragraph
+
+    def sentences(paragraph: Paragraph, syntax: str) -> Iterator[tuple[int, str]]:
+        read.append(paragraph.first)
+        return dated(paragraph, syntax)
+
+    monkeypatch.setattr(schedule, "paragraphs", scanner)
+    monkeypatch.setattr(schedule, "_dated_sentences", sentences)
+    body = (
+        "Acme 2.3.0 is out.\n\n"
+        "Acme 2.4.0 is expected on March 12,\n2025, as planned.\n\n"  # the year on line 3
+        "## Release schedule\n\n"
+        "- 2.5.0: 2025-09-01\n\n"
+        "More text.\n\n" + "No year here.\n\n" * 50
+    )
+    plans = find_schedule(body, product="Acme")
+    assert [(p.version, p.date, p.line) for p in plans] == [
+        ("2.4.0", D(2025, 3, 12), 3),
+        ("2.5.0", D(2025, 9, 1), 8),
+    ]
+    assert read == [2, 7]  # the paragraphs with a year
+    assert taken[-1] == 9  # the scan ends at the first paragraph after the last year
 
 
 # --- Front matter -----------------------------------------------------------------------------
