@@ -827,6 +827,13 @@ def read_file_text(
     return Reading((_with_features(reading.notes[0], options),))
 
 
+def _one_post(note: Announcement, changelog: Changelog) -> bool:
+    """Whether a file that looks like a changelog is a post of one day announcing several
+    releases, a heading each: it is dated as one post is, and its sections are not dated."""
+    dated = dict(note.origins).get("date") in sources.ONE_POST
+    return dated and not any(section.date for section in changelog.sections)
+
+
 def as_changelog(
     note: Announcement, options: ReaderOptions = DEFAULT_OPTIONS, *, product: str | None = None
 ) -> Reading:
@@ -834,7 +841,8 @@ def as_changelog(
 
     The file is a changelog when its front matter says ``changelog: true``; else, unless it
     says ``changelog: false``, when ``options.changelog`` is true or when
-    :func:`~sphinxcontrib_releases.changelog.detect` finds it one. A changelog without any
+    :func:`~sphinxcontrib_releases.changelog.detect` finds it one, unless it is a post that
+    announces several releases (:func:`_one_post`). A changelog without any
     release section stays a note.
 
     ``product`` is the one the file's front matter declares: the release of a section whose
@@ -855,7 +863,7 @@ def as_changelog(
     if wanted is False or (wanted is None and not could_be_changelog(note.body)):
         return Reading((note,))
     changelog = read_changelog(note.body, note.source, note.syntax, first_line=note.body_line)
-    if not (wanted or changelog.is_changelog):
+    if not (wanted or changelog.is_changelog) or (wanted is None and _one_post(note, changelog)):
         return Reading((note,))
     sections = sections_as_notes(changelog, note, product)
     if not sections:

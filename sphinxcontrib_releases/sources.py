@@ -39,6 +39,11 @@ SECTION_HEADING = "section heading"
 RELEASED_LINE = "released line"
 """The paragraph under a changelog section's heading (``Released on 2024-01-15``)."""
 
+ONE_POST = frozenset({FRONT_MATTER, PATH, FRONT_MATTER_PATH, DATE_LINE})
+"""Where a file's date comes from when the file is one post, of one day. Such a file with a
+heading per release and no date in its sections announces those releases: it is not taken for a
+changelog, whose sections would lose the post's date."""
+
 # -- front matter keys ---------------------------------------------------------------------------
 
 #: The front matter keys of each fact, in the order they are tried: the first one present wins.

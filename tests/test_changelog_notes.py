@@ -133,6 +133,32 @@ def test_front_matter_overrides_detection() -> None:
     assert kept.notes[0].section is None
 
 
+def test_a_dated_post_with_a_heading_per_release_is_one_note() -> None:
+    post = (
+        "---\ntitle: Releases 2.0.1, 1.9.4 and 1.8.9\ndate: 2024-06-04\n---\n\n"
+        "## 2.0.1\n\n- A crash fixed.\n\n## 1.9.4\n\n- The same fix.\n\n"
+        "## 1.8.9\n\n- The last of the series.\n"
+    )
+    for path in ("news/three.md", "2024-06-04-three.md"):
+        reading = read_file_text(post, path)
+        assert reading.changelog is None
+        (note,) = reading.notes
+        assert note.releases == (Release("2.0.1"), Release("1.9.4"), Release("1.8.9"))
+        assert note.date == dt.date(2024, 6, 4)
+    # dated by its path alone, the same
+    undated = post.replace("date: 2024-06-04\n", "")
+    assert read_file_text(undated, "2024-06-04-three.md").changelog is None
+    assert read_file_text(undated, "three.md").changelog is not None  # no date: detection
+    # dated sections make it a changelog, dated or not
+    dated = post.replace("## 2.0.1", "## 2.0.1 - 2024-06-04").replace(
+        "## 1.9.4", "## 1.9.4 - 2024-06-03"
+    )
+    assert read_file_text(dated, "n.md").changelog is not None
+    # the file's own word still wins
+    forced = read_file_text(post.replace("---\n\n", "changelog: true\n---\n\n", 1), "n.md")
+    assert len(forced.notes) == 3
+
+
 def test_options_make_files_changelogs() -> None:
     text = "## 1.0.0\n\n- First.\n\n## 0.9.0\n\n- Before.\n"
     assert read_file_text(text, "c.md").changelog is None
