@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sphinx
 from bs4 import BeautifulSoup
+from sphinx.errors import SphinxWarning
 from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_releases.config import OPTIONS, PREFIX
@@ -159,13 +161,19 @@ def test_warnings_of_a_subproject_are_warnings_of_the_site(tmp_path: Path) -> No
             warning=StringIO(),
             warningiserror=True,
         )
+        where = f"{src / 'sub' / 'index.rst'}:4"
         try:
-            app.build()
+            if sphinx.version_info[:2] < (8, 1):  # -W stops at the first warning
+                with pytest.raises(SphinxWarning, match=f"{re.escape(where)}:unknown document"):
+                    app.build()
+            else:
+                app.build()
         finally:
             app.cleanup()
-        (warning,) = warnings_of(app)
-        assert f"{src / 'sub' / 'index.rst'}:4: WARNING: unknown document: 'nowhere'" in warning
-        assert app.statuscode == 1, builder
+        if sphinx.version_info[:2] >= (8, 1):  # -W reports every warning, then fails
+            (warning,) = warnings_of(app)
+            assert f"{where}: WARNING: unknown document: 'nowhere'" in warning
+            assert app.statuscode == 1, builder
         outer = BeautifulSoup((Path(app.outdir) / "index.html").read_text("utf-8"), "html.parser")
         assert outer.select_one("a.releases-docs-site-link")["href"] == "inner/index.html"
         assert (Path(app.outdir) / "inner" / "index.html").is_file()
