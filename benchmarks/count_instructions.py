@@ -27,7 +27,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -94,15 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("valgrind is not installed")
 
     sys.path.insert(0, str(HERE))
-    from run import DESIGN, EXT, NAMES, Bench
+    from run import DESIGN, EXT, NAMES, two_projects
 
-    shm = Path("/dev/shm")
-    workdir = args.workdir or Path(
-        tempfile.mkdtemp(prefix="releases-count-", dir=shm if shm.is_dir() else None)
-    )
-    bench = Bench(workdir, 1)
-    bench.prepare(args.n, (DESIGN, EXT))
+    bench = two_projects(args.workdir, "releases-count-", args.n)
     bench.compile_modules()
+    workdir = bench.workdir
     projects = {
         NAMES[DESIGN]: bench.srcdir(DESIGN, args.n),
         "the extension": bench.srcdir(EXT, args.n),

@@ -25,7 +25,6 @@ import gc
 import json
 import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -122,14 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     sys.path.insert(0, str(HERE))
-    from run import DESIGN, EXT, Bench
+    from run import DESIGN, EXT, two_projects
 
-    shm = Path("/dev/shm")
-    workdir = args.workdir or Path(
-        tempfile.mkdtemp(prefix="releases-profile-", dir=shm if shm.is_dir() else None)
-    )
-    bench = Bench(workdir, 1)
-    bench.prepare(args.n, (DESIGN, EXT))
+    bench = two_projects(args.workdir, "releases-profile-", args.n)
+    workdir = bench.workdir
     figures = {}
     for project in (DESIGN, EXT):
         bench.say(f"profiling the {project} build of {args.n} notes...")

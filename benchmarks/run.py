@@ -316,6 +316,21 @@ def run_process(
         return time.perf_counter() - start, 0.0, 0, code
 
 
+def scratch(prefix: str) -> Path:
+    """A new scratch folder, in memory (``/dev/shm``) where the machine has it."""
+    shm = Path("/dev/shm")
+    parent = shm if shm.is_dir() and os.access(shm, os.W_OK) else None
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+
+
+def two_projects(workdir: Path | None, prefix: str, n: int) -> Bench:
+    """A bench with the baseline's and the extension's projects of ``n`` notes, for the tools
+    that build each once (``profile_build.py``, ``count_instructions.py``)."""
+    bench = Bench(workdir or scratch(prefix), 1)
+    bench.prepare(n, (DESIGN, EXT))
+    return bench
+
+
 class Bench:
     """The scratch projects of one run and every build made in it."""
 
@@ -1208,9 +1223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if settings.scale[0] >= settings.scale[1]:
         parser.error("--scale SMALL LARGE: SMALL must be below LARGE")
 
-    shm = Path("/dev/shm")
-    parent = shm if shm.is_dir() and os.access(shm, os.W_OK) else None
-    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="releases-bench-", dir=parent))
+    workdir = args.workdir or scratch("releases-bench-")
     workdir.mkdir(parents=True, exist_ok=True)
     bench = Bench(workdir, settings.repeat, args.clock, notes=notes)
     bench.repeats = repeats
