@@ -39,7 +39,7 @@ def says_something(heading: nodes.Element | str) -> bool:
         return _shows(heading)
     # one walk, which stops at the first text or image that shows something: the text under
     # a hidden node does not count, an image's alternative text does wherever it stands
-    stack: list[tuple[Iterator[nodes.Node], bool]] = [(iter((heading,)), _under_hidden(heading))]
+    stack: list[tuple[Iterator[nodes.Node], bool]] = [(iter((heading,)), inside(heading, _HIDDEN))]
     while stack:
         children, hidden = stack[-1]
         for node in children:
@@ -61,10 +61,11 @@ def _shows(text: str) -> bool:
     return any(unicodedata.category(char)[0] in _SHOWING for char in text)
 
 
-def _under_hidden(node: nodes.Node) -> bool:
+def inside(node: nodes.Node, kinds: type[nodes.Node] | tuple[type[nodes.Node], ...]) -> bool:
+    """Whether one of the node's ancestors is of one of these kinds."""
     parent = node.parent
     while parent is not None:
-        if isinstance(parent, _HIDDEN):
+        if isinstance(parent, kinds):
             return True
         parent = parent.parent
     return False

@@ -15,6 +15,7 @@ from docutils.parsers.rst.states import Inliner
 from sphinx import addnodes
 from sphinx.roles import PEP
 
+from sphinxcontrib_releases.headings import inside
 from sphinxcontrib_releases.peps import iter_pep_mentions
 
 _PEP_URL = re.compile(
@@ -103,12 +104,7 @@ def _indexed(made: list[nodes.Node], index: bool) -> list[nodes.Node]:
 
 
 def _skipped(node: nodes.Node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, _SKIP):
-            return True
-        parent = parent.parent
-    return False
+    return inside(node, _SKIP)
 
 
 def _split(text: nodes.Text, inliner: Inliner, index: bool) -> list[nodes.Node]:
