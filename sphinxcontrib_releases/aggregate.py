@@ -10,15 +10,27 @@ tables, and the pickled doctree does not hold them. Smart quotes, the one read-p
 that changes such content, are applied to it as it is made (:func:`educate`). Links to releases
 are ``pending_xref`` nodes that the post-transforms after this one resolve; the domain re-reads or
 rewrites aggregate pages whenever the collection changes.
+
+The ``html`` and ``dirhtml`` builders then get each aggregate as HTML (:class:`AggregatesAsHTML`):
+once the links of the page are resolved, the builder's own translator writes the aggregate's
+nodes, and one ``raw`` node takes their place. The page is the same, byte for byte, as if the
+nodes had been written with the rest; but the post-transforms that come after (sphinx-design's,
+Sphinx's code and image transforms, ...) and the writer no longer walk a table of thousands of
+nodes that none of them has anything to do with. The node keeps the aggregate's text, which the
+search index reads as it would have read the nodes'. Only aggregates made of
+text, inline markup, links, lists and tables (:data:`PLAIN_NODES`) are written early: a feature
+whose markup holds anything else (an image, math, a code block) keeps its aggregate as nodes,
+for the post-transforms that concern them. Every other builder writes the nodes themselves.
 """
 
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from functools import cache
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
 
 from docutils import nodes
 from docutils.frontend import Values, get_default_settings
@@ -30,8 +42,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import new_document, sphinx_domains
 from sphinx.util.rst import default_role
 
-from sphinxcontrib_releases.badges import badge, status_badge
-from sphinxcontrib_releases.collapse import collapse
+from sphinxcontrib_releases.badges import badge, color_badges, status_badge
+from sphinxcontrib_releases.collapse import collapse, releases_collapsed, releases_collapsed_summary
 from sphinxcontrib_releases.config import ReleasesConfig, get_config
 from sphinxcontrib_releases.domain import ReleasesDomain, get_domain
 from sphinxcontrib_releases.filters import FILTER_OPTIONS, Filters, parse_filters
@@ -44,8 +56,11 @@ from sphinxcontrib_releases.warnings_ import WarningType
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
+    from sphinx.writers.html5 import HTML5Translator
 
 Cell = Sequence[nodes.Node] | str
 MAX_COLUMN = 40
@@ -316,11 +331,16 @@ class RenderAggregates(SphinxPostTransform):
         domain = get_domain(self.env)
         if self.env.docname in domain.pages and self.env.docname not in domain.data["aggregates"]:
             return  # a note page, and no aggregate in it: no need to look
+        as_html = _builder(self.env).name in AggregatesAsHTML.builders
         for placeholder in list(self.document.findall(pending_aggregate)):
             made = educate(render(placeholder, self.document), self.document)
             for node in made:
                 title_pep_links(node, self.env)
             placeholder.replace_self(made)
+            if as_html:
+                _MADE.setdefault(self.document, []).extend(
+                    node for node in made if isinstance(node, nodes.Element)
+                )
 
 
 def render(placeholder: pending_aggregate, document: nodes.document) -> list[nodes.Node]:
@@ -412,5 +432,99 @@ def _educable(node: nodes.Node) -> bool:
     return any(mark in str(text) for text in texts for mark in _EDUCATED)
 
 
+# -- written as HTML ---------------------------------------------------------------------------
+
+_MADE: weakref.WeakKeyDictionary[nodes.document, list[nodes.Element]] = weakref.WeakKeyDictionary()
+"""The aggregates :class:`RenderAggregates` put into each page being written, for
+:class:`AggregatesAsHTML`."""
+
+#: The nodes an aggregate may hold to be written as HTML before the page: none of the
+#: post-transforms after the references are resolved has anything to do with them, and the
+#: translator writes them from the nodes alone (not so for an image, which the builder must
+#: copy, or math, which the page must load a script for).
+PLAIN_NODES = frozenset(
+    {
+        nodes.Text,
+        nodes.paragraph,
+        nodes.inline,
+        nodes.emphasis,
+        nodes.strong,
+        nodes.literal,
+        nodes.reference,
+        nodes.title_reference,
+        nodes.abbreviation,
+        nodes.subscript,
+        nodes.superscript,
+        nodes.bullet_list,
+        nodes.enumerated_list,
+        nodes.list_item,
+        nodes.rubric,
+        nodes.table,
+        nodes.tgroup,
+        nodes.colspec,
+        nodes.thead,
+        nodes.tbody,
+        nodes.row,
+        nodes.entry,
+        addnodes.literal_emphasis,
+        addnodes.literal_strong,
+        releases_collapsed,
+        releases_collapsed_summary,
+    }
+)
+
+
+def plain(node: nodes.Node) -> bool:
+    """Whether ``node`` and everything in it are :data:`PLAIN_NODES`."""
+    return all(type(part) in PLAIN_NODES for part in node.findall())
+
+
+class AggregatesAsHTML(SphinxPostTransform):
+    """Write each aggregate of a page as HTML, with the builder's translator, once the
+    references in it are resolved (see the module's docstring)."""
+
+    # after the references are resolved (10), and sphinx-design has moved what it keeps of
+    # them (11 and 12); before anything else walks the page
+    default_priority = 20
+    builders: tuple[str, ...] = ("html", "dirhtml")
+
+    def run(self, **kwargs: Any) -> None:
+        made = _MADE.pop(self.document, None)
+        if not made:
+            return
+        colors = get_config(self.config).phase_colors
+        builder = cast("StandaloneHTMLBuilder", _builder(self.env))
+        # the settings the builder writes pages with, as its ``write_doc`` gives them
+        written = new_document(self.document["source"], builder.docsettings)
+        translator = cast("HTML5Translator", builder.create_translator(written, builder))
+        for node in made:
+            # (a feature list's list of documented changes has replaced its placeholder)
+            if node.parent is None or not plain(node):
+                continue
+            color_badges(node, colors)  # as BadgeColors does for the rest of the page, later
+            translator.body = []
+            node.walkabout(translator)
+            text = node.astext()
+            node.replace_self(releases_html(text, text, html="".join(translator.body)))
+
+
+def _builder(env: BuildEnvironment) -> Builder:
+    """The builder writing the pages (``env._app`` since Sphinx 9, ``env.app`` before)."""
+    app = getattr(env, "_app", None) or env.app
+    return app.builder
+
+
+class releases_html(nodes.General, nodes.TextElement):  # noqa: N801 (docutils' node naming)
+    """Part of a page already written as HTML (its ``html``), with its text for the search
+    index. Only the ``html`` and ``dirhtml`` builders ever see one."""
+
+
+def _visit_releases_html(self: HTML5Translator, node: releases_html) -> None:
+    self.body.append(node["html"])
+    raise nodes.SkipNode
+
+
 def setup_aggregates_rendering(app: Sphinx) -> None:
     app.add_post_transform(RenderAggregates)
+    app.add_post_transform(AggregatesAsHTML)
+    app.add_node(releases_html, html=(_visit_releases_html, None))

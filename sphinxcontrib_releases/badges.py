@@ -200,13 +200,18 @@ class BadgeColors(SphinxPostTransform):
     default_priority = 400
 
     def run(self, **kwargs: object) -> None:
-        colors = get_config(self.config).phase_colors
-        for node in self.document.findall(nodes.inline):
-            key = badge_color_key(node["classes"])
-            if key is None:
-                continue
-            color = colors.get(key, "secondary")
-            classes = [c for c in node["classes"] if not c.startswith("sd-bg-")]
-            at = classes.index("sd-badge") + 1 if "sd-badge" in classes else 0
-            classes[at:at] = [f"sd-bg-{color}", f"sd-bg-text-{color}"]
-            node["classes"] = classes
+        color_badges(self.document, get_config(self.config).phase_colors)
+
+
+def color_badges(root: nodes.Element, colors: Mapping[str, str]) -> None:
+    """Give each badge under ``root`` the colour classes of ``colors`` (``secondary`` for a
+    phase or status it does not name), in place of any it had."""
+    for node in root.findall(nodes.inline):
+        key = badge_color_key(node["classes"])
+        if key is None:
+            continue
+        color = colors.get(key, "secondary")
+        classes = [c for c in node["classes"] if not c.startswith("sd-bg-")]
+        at = classes.index("sd-badge") + 1 if "sd-badge" in classes else 0
+        classes[at:at] = [f"sd-bg-{color}", f"sd-bg-text-{color}"]
+        node["classes"] = classes

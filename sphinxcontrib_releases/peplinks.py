@@ -93,6 +93,20 @@ def pep_reference(
 ) -> list[nodes.Node]:
     """``PEP <number>`` as the ``:pep:`` role makes it: a link, and (``index``) an index entry
     with its target."""
+    if not index:
+        # without its index entry and target, the role's link depends on the PEP's URL alone
+        key = (number, document.settings.pep_base_url)
+        if key not in _LINKS:
+            _LINKS[key] = _role_call(number, document, line, index=False)
+        return [node.deepcopy() for node in _LINKS[key]]
+    return _role_call(number, document, line, index=True)
+
+
+#: The links :func:`pep_reference` made without index entries, by PEP and base URL.
+_LINKS: dict[tuple[int, str], list[nodes.Node]] = {}
+
+
+def _role_call(number: int, document: nodes.document, line: int, index: bool) -> list[nodes.Node]:
     made, _messages = PEP()("pep", f":pep:`{number}`", str(number), line, _inliner(document))
     return _indexed(made, index)
 

@@ -6,6 +6,7 @@ import random
 import re
 import shutil
 from collections.abc import Callable
+from inspect import signature
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,13 @@ from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
-from sphinxcontrib_releases.aggregate import COLLAPSE_AFTER, PEP_COUNT, cell_list
+from sphinxcontrib_releases.aggregate import (
+    COLLAPSE_AFTER,
+    PEP_COUNT,
+    AggregatesAsHTML,
+    cell_list,
+    releases_html,
+)
 from sphinxcontrib_releases.collapse import releases_collapsed, releases_collapsed_summary
 from tests.conftest import build, outputs, rewrite, same_site, warnings_of
 
@@ -379,3 +386,93 @@ def test_aggregates_are_made_when_written_and_smart_quoted(
     assert "Dara O\u2019Neill" in index.get_text()
     features = soup(app, "features.html").get_text()
     assert "The \u201cledger\u201d module \u2013 at last \u2013 reads old files\u2026" in features
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_aggregates_written_as_html_early_are_the_pages_nodes_make(
+    make_app: Any, tmp_path: Path, rootdir: Path, monkeypatch: pytest.MonkeyPatch, builder: str
+) -> None:
+    """The HTML builders get each aggregate written by their translator once its links are
+    resolved: the pages and the search index are the same as when the nodes are written with
+    the rest of the page."""
+    sources = {}
+    for name in ("early", "late"):
+        sources[name] = tmp_path / name
+        shutil.copytree(rootdir / "test-aggregates", sources[name])
+
+    def written(app: Any, docname: str) -> tuple[bool, bool]:
+        """Whether the page as written holds aggregates written early, and tables."""
+        resolve = app.env.get_and_resolve_doctree
+        since_sphinx_9 = {"tags": app.tags} if "tags" in signature(resolve).parameters else {}
+        doctree = resolve(docname, app.builder, **since_sphinx_9)
+        return any(doctree.findall(releases_html)), any(doctree.findall(nodes.table))
+
+    early = build(make_app, sources["early"], builder)
+    assert [written(early, page) for page in ("index", "views")] == [(True, False)] * 2
+    with monkeypatch.context() as patch:
+        patch.setattr(AggregatesAsHTML, "builders", ())
+        late = build(make_app, sources["late"], builder)
+        assert [written(late, page) for page in ("index", "views")] == [(False, True)] * 2
+    assert warnings_of(early) == warnings_of(late) == []
+    pages = outputs(Path(early.outdir), (".html", ".js"))
+    assert "searchindex.js" in pages
+    assert pages == outputs(Path(late.outdir), (".html", ".js"))
+
+
+THEMED_TRANSLATOR = '''
+
+from sphinx.writers.html5 import HTML5Translator
+
+
+class ThemedTranslator(HTML5Translator):
+    """A theme's translator: its tables carry a class of its own."""
+
+    def visit_table(self, node):
+        node["classes"].append("themed-table")
+        super().visit_table(node)
+
+
+def setup(app):
+    app.set_translator("html", ThemedTranslator)
+'''
+
+
+def test_aggregates_written_early_go_through_the_projects_translator(
+    make_app: Any, tmp_path: Path, rootdir: Path
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-aggregates", srcdir)
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(THEMED_TRANSLATOR)
+    app = build(make_app, srcdir)
+    assert warnings_of(app) == []
+    tables = soup(app, "index.html").select("table.releases-index")
+    assert len(tables) == 2
+    assert all("themed-table" in table["class"] for table in tables)
+
+
+def test_an_aggregate_holding_more_than_plain_markup_stays_nodes(
+    make_app: Any, tmp_path: Path, rootdir: Path
+) -> None:
+    """A feature with math keeps the feature list's nodes for the writer (which loads MathJax
+    for the page); the release index, plain, is still written early."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-aggregates", srcdir)
+    note = srcdir / "notes" / "a1.md"
+    text = note.read_text(encoding="utf-8")
+    flag = "-   A new `--fast` start-up flag.\n"
+    note.write_text(text.replace(flag, flag + "-   Areas follow {math}`\\pi r^2`.\n"), "utf-8")
+    app = build(make_app, srcdir)
+    assert warnings_of(app) == []
+    resolve = app.env.get_and_resolve_doctree
+    since_sphinx_9 = {"tags": app.tags} if "tags" in signature(resolve).parameters else {}
+    views = resolve("views", app.builder, **since_sphinx_9)
+    lists = [n for n in views.findall(nodes.bullet_list) if "releases-features" in n["classes"]]
+    assert sum(any(found.findall(nodes.math)) for found in lists) == 1
+    assert any(views.findall(releases_html))  # the other aggregates of the page
+    index = resolve("index", app.builder, **since_sphinx_9)
+    assert any(index.findall(releases_html))
+    assert not any(index.findall(nodes.table))
+    # the math is written as math
+    page = soup(app, "views.html")
+    assert page.select_one("ul.releases-features span.math") is not None
