@@ -27,7 +27,7 @@ from sphinxcontrib_releases.changelog import KINDS
 from sphinxcontrib_releases.dedupe import MergedFeature, merge_features
 from sphinxcontrib_releases.issues import link_issues
 from sphinxcontrib_releases.locale import N_, _
-from sphinxcontrib_releases.markup import parse_features
+from sphinxcontrib_releases.markup import parse_many_features
 from sphinxcontrib_releases.model import Announcement, Release
 from sphinxcontrib_releases.options import choice, lenient
 from sphinxcontrib_releases.peplinks import link_peps, pep_reference
@@ -140,16 +140,17 @@ class FeatureListDirective(AggregateDirective):
         return content
 
     def _render(self, merged: list[MergedFeature]) -> list[list[nodes.Node]]:
-        """Each feature's latest wording, with its markup; one parse per note."""
+        """Each feature's latest wording, with its markup (parsed together)."""
         by_note: dict[str, list[int]] = {}
         for position, feature in enumerate(merged):
             by_note.setdefault(feature.latest_note.source, []).append(position)
+        items = [
+            (merged[positions[0]].latest_note, [merged[p].latest for p in positions])
+            for positions in by_note.values()
+        ]
         content: list[list[nodes.Node]] = [[] for _ in merged]
-        for positions in by_note.values():
-            note = merged[positions[0]].latest_note
-            rendered = parse_features(
-                note, [merged[p].latest for p in positions], self.state.document, self.env
-            )
+        parsed = parse_many_features(items, self.state.document, self.env)
+        for positions, rendered in zip(by_note.values(), parsed, strict=True):
             for position, nodes_ in zip(positions, rendered, strict=True):
                 content[position] = nodes_
         return content

@@ -42,14 +42,15 @@ def conf_location(confdir: str | os.PathLike[str], text: str) -> str:
 
 @contextmanager
 def located_in(
-    source: str, docname: str, line: Callable[[int], int] | None = None
+    source: str, docname: str, line: Callable[[int], tuple[str, int]] | None = None
 ) -> Iterator[None]:
     """Name ``source``, a note parsed into the page ``docname``, in what is logged meanwhile.
 
     Parsers report a line of the text they were given, at the page being read: MyST as
     ``(docname, line)`` (MyST-Parser 4: ``(source, line)``), docutils as ``source:line``. For
-    a note parsed into another page, those lines are the note's (mapped by ``line``, when the
-    parsed text is not the file's), and the location becomes ``source:line``. The filter goes
+    a note parsed into another page, those lines are the note's, and the location becomes
+    ``source:line`` (``line`` maps a line of the parsed text to its note and line there, when
+    the parsed text is not the file's). The filter goes
     first on every handler of Sphinx's logger (the postponing handler too, while Sphinx holds
     warnings back), so that it runs before Sphinx turns a docname into a path.
     """
@@ -65,7 +66,9 @@ def located_in(
 
 
 class _Relocate(pylogging.Filter):
-    def __init__(self, source: str, docname: str, line: Callable[[int], int] | None) -> None:
+    def __init__(
+        self, source: str, docname: str, line: Callable[[int], tuple[str, int]] | None
+    ) -> None:
         super().__init__()
         self.source, self.docname, self.line = source, docname, line
         # MyST names the page by its docname; MyST-Parser 4 by the parsed document's source
@@ -85,8 +88,9 @@ class _Relocate(pylogging.Filter):
             number = int(found) if found.isdigit() else None
         else:
             return True
+        source = self.source
         if number is not None and self.line is not None:
-            number = self.line(number)
-        record.location = f"{self.source}:{number or ''}"
+            source, number = self.line(number)
+        record.location = f"{source}:{number or ''}"
         record.releases_relocated = True
         return True

@@ -139,24 +139,67 @@ def parse_note(note: Announcement, host: nodes.document, env: BuildEnvironment) 
 def parse_features(
     note: Announcement, features: Sequence[Feature], host: nodes.document, env: BuildEnvironment
 ) -> list[list[nodes.Node]]:
-    """The inline content of each feature item, parsed together in one pass."""
-    if not features:
-        return []
+    """The inline content of each feature item of a note, parsed together in one pass."""
+    return parse_many_features([(note, features)], host, env)[0]
+
+
+Items = Sequence[tuple[Announcement, Sequence[Feature]]]
+"""Notes, each with some of its features."""
+
+
+def parse_many_features(
+    items: Items, host: nodes.document, env: BuildEnvironment
+) -> list[list[list[nodes.Node]]]:
+    """The inline content of the features of several notes, by note, then by feature.
+
+    The features of every note in one syntax are parsed in one pass (setting a parser up costs
+    more than the few items most notes have); when a note's item breaks the list (a code fence
+    left open), each note of that syntax is parsed by itself, and the items of a note whose list
+    cannot be told apart stay plain text.
+    """
+    by_syntax: dict[str, list[int]] = {}
+    for position, (note, features) in enumerate(items):
+        if features:
+            by_syntax.setdefault(note.syntax, []).append(position)
+    result: list[list[list[nodes.Node]]] = [[] for _ in items]
+    for positions in by_syntax.values():
+        together = _parse_items([items[p] for p in positions], host, env)
+        if together is None:
+            for position in positions:
+                alone = _parse_items([items[position]], host, env)
+                features = items[position][1]
+                result[position] = alone or [[nodes.Text(f.text)] for f in features]
+            continue
+        for position in positions:
+            count = len(items[position][1])
+            result[position], together = together[:count], together[count:]
+    return result
+
+
+def _parse_items(
+    items: Items, host: nodes.document, env: BuildEnvironment
+) -> list[list[nodes.Node]] | None:
+    """The features of ``items`` (notes in one syntax) as one list, parsed in one pass: each
+    feature's content; ``None`` when the list does not come out with an item per feature."""
+    notes = [note for note, features in items for _feature in features]
+    features = [feature for _note, some in items for feature in some]
     written = ["- " + feature.markdown.replace("\n", "\n  ") for feature in features]
     starts = list(accumulate((item.count("\n") + 1 for item in written), initial=1))[:-1]
 
-    def line_in_note(line: int) -> int:
-        """The note's line for a line of the parsed list (each item starts at its own)."""
+    def line_in_note(line: int) -> tuple[str, int]:
+        """The note and its line for a line of the parsed list (each item starts at its own)."""
         index = max(bisect_right(starts, line) - 1, 0)
-        return features[index].line + line - starts[index] if features[index].line else line
+        first = features[index].line
+        return notes[index].source, first + line - starts[index] if first else line
 
-    document = _scratch(host, note.source)
-    with located_in(note.source, env.docname, line_in_note):
-        _parser(env, note.syntax).parse("\n".join(written), document)
-    items = list(document.findall(nodes.list_item))
-    top = [item for item in items if not isinstance(item.parent.parent, nodes.list_item)]
+    source = notes[0].source
+    document = _scratch(host, source)
+    with located_in(source, env.docname, line_in_note):
+        _parser(env, notes[0].syntax).parse("\n".join(written), document)
+    listed = list(document.findall(nodes.list_item))
+    top = [item for item in listed if not isinstance(item.parent.parent, nodes.list_item)]
     if len(top) != len(features):
-        return [[nodes.Text(feature.text)] for feature in features]
+        return None
     rendered: list[list[nodes.Node]] = []
     for item in top:
         children = list(item.children)

@@ -15,14 +15,18 @@ from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
+from sphinxcontrib_releases import markup
 from sphinxcontrib_releases.aggregate import (
     COLLAPSE_AFTER,
     PEP_COUNT,
     AggregatesAsHTML,
+    _as_read,
     cell_list,
     releases_html,
 )
 from sphinxcontrib_releases.collapse import releases_collapsed, releases_collapsed_summary
+from sphinxcontrib_releases.domain import get_domain
+from sphinxcontrib_releases.markup import parse_many_features
 from tests.conftest import build, outputs, rewrite, same_site, warnings_of
 
 
@@ -476,3 +480,71 @@ def test_an_aggregate_holding_more_than_plain_markup_stays_nodes(
     # the math is written as math
     page = soup(app, "views.html")
     assert page.select_one("ul.releases-features span.math") is not None
+
+
+def test_feature_markup_parsed_together_is_reported_at_its_own_note_and_line(
+    make_app: Any, tmp_path: Path, rootdir: Path
+) -> None:
+    """The feature list parses the features of every note at once: a problem in one of them is
+    still reported at its note's file and line, on the note page and in each list."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-aggregates", srcdir)
+    note = srcdir / "notes" / "b1.md"
+    colour = "-   Colour output in the test runner.\n"
+    text = note.read_text(encoding="utf-8")
+    note.write_text(text.replace(colour, colour + "-   A {nosuchrole}`x` role.\n"), "utf-8")
+    app = build(make_app, srcdir)
+    unknown = [w for w in warnings_of(app) if "nosuchrole" in w]
+    # the note page, the feature list and the feature table of the views page
+    assert len(unknown) == 3
+    assert all(f"{Path('notes', 'b1.md')}:18:" in w for w in unknown), unknown
+    features = [li.get_text(" ", strip=True) for li in soup(app, "views.html").select("li")]
+    assert any(text.startswith("Colour output in the test runner.") for text in features)
+
+
+def test_features_parsed_note_by_note_when_together_they_do_not_make_a_list(
+    site: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The features of all notes are parsed as one list; should that list not come out with an
+    item per feature, each note is parsed alone, and a note whose list still does not come out
+    right shows its features as plain text."""
+    env = site.env
+    host = env.get_doctree("views")
+    items = [(note, note.features) for note in get_domain(env).notes.values() if note.features]
+    assert len({note.syntax for note, _features in items}) == 2  # Markdown and reST notes
+
+    def texts(parsed: list[list[list[nodes.Node]]]) -> list[list[tuple[str, bool]]]:
+        """Each feature's text, and whether it holds markup."""
+        return [
+            [
+                (
+                    "".join(n.astext() for n in feature),
+                    any(type(n) is not nodes.Text for n in feature),
+                )
+                for feature in note
+            ]
+            for note in parsed
+        ]
+
+    parse_alone = markup._parse_items
+    with _as_read(env, "views"):
+        together = texts(parse_many_features(items, host, env))
+        monkeypatch.setattr(
+            markup,
+            "_parse_items",
+            lambda some, *args: None if len(some) > 1 else parse_alone(some, *args),
+        )
+        alone = texts(parse_many_features(items, host, env))
+        monkeypatch.setattr(markup, "_parse_items", lambda *args: None)
+        plain = texts(parse_many_features(items, host, env))
+    assert alone == together
+    assert any(markup for note in together for _text, markup in note)  # `ledger`
+    assert plain == [[(f.text, False) for f in features] for _note, features in items]
+
+
+def _text(content: list[nodes.Node]) -> str:
+    return "".join(node.astext() for node in content)
+
+
+def _marked_up(content: list[nodes.Node]) -> bool:
+    return any(not isinstance(node, nodes.Text) for node in content)
