@@ -13,11 +13,11 @@ rewrites aggregate pages whenever the collection changes.
 
 The ``html`` and ``dirhtml`` builders then get each aggregate as HTML (:class:`AggregatesAsHTML`):
 once the links of the page are resolved, the builder's own translator writes the aggregate's
-nodes, and one ``raw`` node takes their place. The page is the same, byte for byte, as if the
-nodes had been written with the rest; but the post-transforms that come after (sphinx-design's,
-Sphinx's code and image transforms, ...) and the writer no longer walk a table of thousands of
-nodes that none of them has anything to do with. The node keeps the aggregate's text, which the
-search index reads as it would have read the nodes'. Only aggregates made of
+nodes, and one :class:`releases_html` node takes their place. The page is the same, byte for
+byte, as if the nodes had been written with the rest; but the post-transforms that come after
+(sphinx-design's, Sphinx's code and image transforms, ...) and the writer no longer walk a table
+of thousands of nodes that none of them has anything to do with. The node keeps the aggregate's
+text, which the search index reads as it would have read the nodes'. Only aggregates made of
 text, inline markup, links, lists and tables (:data:`PLAIN_NODES`) are written early: a feature
 whose markup holds anything else (an image, math, a code block) keeps its aggregate as nodes,
 for the post-transforms that concern them. Every other builder writes the nodes themselves.

@@ -50,9 +50,9 @@ def located_in(
     ``(docname, line)`` (MyST-Parser 4: ``(source, line)``), docutils as ``source:line``. For
     a note parsed into another page, those lines are the note's, and the location becomes
     ``source:line`` (``line`` maps a line of the parsed text to its note and line there, when
-    the parsed text is not the file's). The filter goes
-    first on every handler of Sphinx's logger (the postponing handler too, while Sphinx holds
-    warnings back), so that it runs before Sphinx turns a docname into a path.
+    the parsed text is not the file's). The filter goes first on every handler of Sphinx's
+    logger (the postponing handler too, while Sphinx holds warnings back), so that it runs
+    before Sphinx turns a docname into a path.
     """
     relocate = _Relocate(source, docname, line)
     handlers = list(pylogging.getLogger(logging.NAMESPACE).handlers)

@@ -153,9 +153,9 @@ def parse_many_features(
     """The inline content of the features of several notes, by note, then by feature.
 
     The features of every note in one syntax are parsed in one pass (setting a parser up costs
-    more than the few items most notes have); when a note's item breaks the list (a code fence
-    left open), each note of that syntax is parsed by itself, and the items of a note whose list
-    cannot be told apart stay plain text.
+    more than the few items most notes have). Should that list not come out with an item per
+    feature, each note of that syntax is parsed by itself, and the features of a note whose own
+    list does not come out right either stay plain text.
     """
     by_syntax: dict[str, list[int]] = {}
     for position, (note, features) in enumerate(items):
