@@ -5,7 +5,8 @@ Builds the same generated notes as ``run.py`` under valgrind (``cachegrind`` wit
 simulation), once per project, and prints the instructions each build executed: the baseline
 (Sphinx + MyST + sphinx-design), the extension with everything on, and the extension with one
 part turned off at a time (PEP links, the release index, the feature list, ``releases.json``).
-The difference to the full extension is what that part costs.
+The difference to the full extension is what that part costs. A last build turns all four off:
+what is left is what every note page gets, reading the collection, the feeds and start-up.
 
 An instruction count is not a time (it ignores the cache, memory and the garbage collector's
 timing), but it is the same from one run to the next, to a few parts in 10,000, on a busy
@@ -61,11 +62,22 @@ def _no_feature_list(src: Path) -> None:
     (src / "features.md").write_text(FEATURES[PLAIN], encoding="utf-8")
 
 
-VARIANTS: dict[str, Callable[[Path], None]] = {
+def _no_parts(src: Path) -> None:
+    for change in PARTS.values():
+        change(src)
+
+
+#: The parts whose cost is counted, each by a build without it.
+PARTS: dict[str, Callable[[Path], None]] = {
     "without PEP links": _no_pep_links,
     "without the release index": _no_index,
     "without the feature list": _no_feature_list,
     "without releases.json": _no_json,
+}
+VARIANTS: dict[str, Callable[[Path], None]] = {
+    **PARTS,
+    # what is left: the note pages (badges, bylines, targets), the reader, the feeds, start-up
+    "without all four": _no_parts,
 }
 
 
